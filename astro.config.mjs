@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: 'https://workload-lab.example',
+  integrations: [mdx()],
+  markdown: {
+    // Both themes are emitted as CSS variables; global.css picks one per colour scheme.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+  },
+  // Lessons are read without JavaScript; nothing is prefetched or hydrated until a learner asks for it.
+  prefetch: false,
+  server: { host: '127.0.0.1' },
+  vite: {
+    build: { chunkSizeWarningLimit: 1500 },
+  },
+});
