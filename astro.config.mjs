@@ -7,7 +7,7 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: {
     // Both themes are emitted as CSS variables; global.css picks one per colour scheme.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
   },
   // Lessons are read without JavaScript; nothing is prefetched or hydrated until a learner asks for it.
   prefetch: false,

@@ -24,8 +24,18 @@ try {
         const page = await browser.newPage({ viewport: { width: w, height: h }, colorScheme: scheme });
         await page.goto(base + path);
         const name = `${path.replace(/\W+/g, '_') || 'home'}-${label}-${scheme}.png`;
-        await page.screenshot({ path: `reports/screenshots/${name}`, fullPage: process.env.FULL === '1' });
-        console.log(`reports/screenshots/${name}`);
+        if (process.env.FULL === '1') {
+          // The whole page, cut into screen-sized parts that an image viewer can show at full size.
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          for (let y = 0, i = 1; y < height; y += h, i++) {
+            const part = name.replace(/\.png$/, `-part${String(i).padStart(2, '0')}.png`);
+            await page.screenshot({ path: `reports/screenshots/${part}`, fullPage: true, clip: { x: 0, y, width: w, height: Math.min(h, height - y) } });
+            console.log(`reports/screenshots/${part}`);
+          }
+        } else {
+          await page.screenshot({ path: `reports/screenshots/${name}` });
+          console.log(`reports/screenshots/${name}`);
+        }
         await page.close();
       }
     }
