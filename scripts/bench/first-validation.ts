@@ -1,3 +1,4 @@
+export {};
 // Run in a fresh process: module load, then the first validation of a Deployment and of a TFJob.
 const t0 = performance.now();
 const { validateManifests } = await import('../../src/engine/validate/validate-manifests.ts');
