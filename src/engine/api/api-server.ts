@@ -1,0 +1,310 @@
+// The simulated API server: an in-memory store with the API's bookkeeping (uid, resourceVersion, generation,
+// timestamps, generateName, finalizers, graceful deletion) and watch streams. Controllers, the scheduler and
+// the kubelets talk only to this, as the real components talk only to kube-apiserver.
+import type { VirtualClock } from '../clock/virtual-clock.ts';
+import type { SeededRandom } from '../clock/random.ts';
+import { rfc3339 } from '../clock/time-format.ts';
+import { kindNamed, type KindEntry } from '../schema/index.ts';
+import { admitCreate } from './admission.ts';
+import { alreadyExists, apiError, notFound, type ApiError } from './api-error.ts';
+import { CLUSTER_SCOPED, clone, deepEqual, keyOf, objectKey, type KubeObject } from './objects.ts';
+import { labelSelectorAsSelector, selectorMatches } from '../validate/rules/meta.ts';
+import type { LabelSelector } from './kinds.ts';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  /** Simulated time of the change, ms. */
+  time: number;
+  object: KubeObject;
+}
+
+export type WatchHandler = (event: WatchEvent) => void;
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  propagationPolicy?: PropagationPolicy;
+  /** Pods only: override the pod's terminationGracePeriodSeconds (0 = immediately). */
+  gracePeriodSeconds?: number;
+}
+
+export type Result<T> = { ok: true; object: T } | { ok: false; error: ApiError };
+
+/** Kinds whose spec changes bump metadata.generation (everything with a spec here). */
+function tracksGeneration(kind: string): boolean {
+  return kind !== 'Event' && kind !== 'ConfigMap' && kind !== 'Namespace';
+}
+
+export class ApiServer {
+  readonly clock: VirtualClock;
+  readonly random: SeededRandom;
+  #objects = new Map<string, KubeObject>();
+  #byKind = new Map<string, Map<string, KubeObject>>();
+  #watchers: { kinds: Set<string> | null; handler: WatchHandler }[] = [];
+  #resourceVersion = 1000;
+
+  constructor(clock: VirtualClock, random: SeededRandom) {
+    this.clock = clock;
+    this.random = random;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------------
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const o = this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name));
+    return o ? (clone(o) as T) : undefined;
+  }
+
+  /** Objects of a kind (optionally in one namespace, optionally matching a label selector), sorted by name. */
+  list<T extends KubeObject = KubeObject>(kind: string, opts: { namespace?: string; selector?: LabelSelector } = {}): T[] {
+    const all = this.#byKind.get(kind);
+    if (!all) return [];
+    const sel = opts.selector ? labelSelectorAsSelector(opts.selector) : null;
+    const out: T[] = [];
+    for (const o of all.values()) {
+      if (opts.namespace !== undefined && o.metadata.namespace !== opts.namespace) continue;
+      if (sel && !selectorMatches(sel, o.metadata.labels ?? {})) continue;
+      out.push(clone(o) as T);
+    }
+    return out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+  }
+
+  /** Every object in the store, ordered by kind, namespace and name. */
+  all(): KubeObject[] {
+    return [...this.#objects.values()].map(clone).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  }
+
+  count(kind?: string): number {
+    return kind ? (this.#byKind.get(kind)?.size ?? 0) : this.#objects.size;
+  }
+
+  // ---- watches -----------------------------------------------------------------------------------------
+
+  /** Calls `handler` synchronously after every change to an object of `kinds` (null: all kinds). */
+  watch(kinds: string[] | null, handler: WatchHandler): () => void {
+    const w = { kinds: kinds ? new Set(kinds) : null, handler };
+    this.#watchers.push(w);
+    return () => {
+      this.#watchers = this.#watchers.filter((x) => x !== w);
+    };
+  }
+
+  // ---- writes ------------------------------------------------------------------------------------------
+
+  /**
+   * Creates an object submitted by a user (kubectl apply/create): full admission, then defaults and
+   * metadata. Controllers use `createInternal` for objects built from already-validated templates.
+   */
+  create(value: Record<string, unknown>, opts: { namespace?: string } = {}): Result<KubeObject> {
+    const namespace = opts.namespace ?? 'default';
+    const uid = this.random.uuid();
+    const nameSuffix = this.random.nameSuffix();
+    const admitted = admitCreate(value, { uid, nameSuffix, namespace });
+    if (!admitted.ok) return { ok: false, error: admitted.error };
+    return this.#insert(admitted.object, admitted.entry, uid);
+  }
+
+  /** Creates an object on behalf of a controller (already defaulted by the caller as the API would). */
+  createInternal(object: KubeObject): Result<KubeObject> {
+    const entry = kindNamed(object.kind);
+    if (!entry) return { ok: false, error: apiError('BadRequest', `no kind "${object.kind}" is registered`) };
+    const o = clone(object);
+    const meta = o.metadata;
+    if (!meta.name && meta.generateName) meta.name = generatedName(meta.generateName, this.random.nameSuffix());
+    return this.#insert(o, entry, this.random.uuid());
+  }
+
+  #insert(o: KubeObject, entry: KindEntry, uid: string): Result<KubeObject> {
+    const meta = o.metadata;
+    if (!entry.namespaced) delete meta.namespace;
+    else meta.namespace = meta.namespace || 'default';
+    if (!meta.name && meta.generateName) meta.name = generatedName(meta.generateName, this.random.nameSuffix());
+    const key = keyOf(o);
+    if (this.#objects.has(key)) return { ok: false, error: alreadyExists(entry.resource, entry.group, meta.name) };
+    meta.uid = uid;
+    meta.resourceVersion = this.#nextResourceVersion();
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    if (tracksGeneration(o.kind)) meta.generation = 1;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    this.#put(o);
+    this.#emit('ADDED', o);
+    return { ok: true, object: clone(o) };
+  }
+
+  /**
+   * Replaces an object's spec and metadata (a PUT). Status is kept from the stored object: status is written
+   * through `updateStatus`, as the status subresource separates them. Bumps generation when the spec changed.
+   */
+  update<T extends KubeObject>(object: T): Result<T> {
+    const current = this.#objects.get(keyOf(object));
+    if (!current) return { ok: false, error: this.#notFound(object) };
+    const next = clone(object) as KubeObject;
+    next.metadata.uid = current.metadata.uid;
+    next.metadata.creationTimestamp = current.metadata.creationTimestamp;
+    next.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
+    next.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
+    next.metadata.generation = current.metadata.generation;
+    if ('status' in current) next.status = clone(current.status);
+    else delete next.status;
+    const specChanged = !deepEqual(withoutMetaAndStatus(current), withoutMetaAndStatus(next));
+    if (specChanged && tracksGeneration(next.kind)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
+    return this.#commit(current, next) as Result<T>;
+  }
+
+  /** Writes only `status` (the status subresource). */
+  updateStatus<T extends KubeObject>(object: T): Result<T> {
+    const current = this.#objects.get(keyOf(object));
+    if (!current) return { ok: false, error: this.#notFound(object) };
+    const next = clone(current);
+    next.status = clone(object.status);
+    return this.#commit(current, next) as Result<T>;
+  }
+
+  /** Applies `mutate` to a copy of the stored object and writes the result (spec+metadata, or status). */
+  patch<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, mutate: (o: T) => void, subresource?: 'status'): Result<T> {
+    const current = this.get<T>(kind, namespace, name);
+    if (!current) return { ok: false, error: this.#notFoundKey(kind, name) };
+    mutate(current);
+    return subresource === 'status' ? this.updateStatus(current) : this.update(current);
+  }
+
+  /**
+   * DELETE. Pods bound to a node get a deletionTimestamp and wait for their kubelet (graceful deletion);
+   * objects with finalizers wait for them; Foreground and Orphan propagation add their finalizer.
+   */
+  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Result<KubeObject> {
+    const key = objectKey(kind, this.#ns(kind, namespace), name);
+    const current = this.#objects.get(key);
+    if (!current) return { ok: false, error: this.#notFoundKey(kind, name) };
+    const next = clone(current);
+    const meta = next.metadata;
+    const policy = opts.propagationPolicy ?? 'Background';
+    const finalizers = new Set(meta.finalizers ?? []);
+    if (policy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (policy === 'Orphan') finalizers.add('orphan');
+
+    const grace = kind === 'Pod' ? podGracePeriod(next, opts.gracePeriodSeconds) : 0;
+    if (finalizers.size === 0 && grace === 0) {
+      this.#remove(current);
+      return { ok: true, object: clone(current) };
+    }
+    if (meta.deletionTimestamp === undefined) {
+      meta.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
+      meta.deletionGracePeriodSeconds = grace;
+    } else if (grace < (meta.deletionGracePeriodSeconds ?? grace)) {
+      // A second DELETE may shorten the grace period, never lengthen it.
+      meta.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
+      meta.deletionGracePeriodSeconds = grace;
+    }
+    if (finalizers.size) meta.finalizers = [...finalizers];
+    this.#commit(current, next);
+    // A pod deleted with grace 0 but held by finalizers stays until they are removed.
+    return { ok: true, object: clone(next) };
+  }
+
+  /** Removes a finalizer; an object being deleted that has no finalizers left disappears. */
+  removeFinalizer(kind: string, namespace: string | undefined, name: string, finalizer: string): void {
+    const current = this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name));
+    if (!current || !current.metadata.finalizers?.includes(finalizer)) return;
+    const next = clone(current);
+    next.metadata.finalizers = next.metadata.finalizers!.filter((f) => f !== finalizer);
+    if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
+    this.#commit(current, next);
+  }
+
+  /** The kubelet's final step of graceful deletion (a DELETE with grace 0 from the node). */
+  finishPodDeletion(namespace: string, name: string): void {
+    const current = this.#objects.get(objectKey('Pod', namespace, name));
+    if (!current) return;
+    if (current.metadata.finalizers?.length) {
+      const next = clone(current);
+      next.metadata.deletionGracePeriodSeconds = 0;
+      this.#commit(current, next);
+      return;
+    }
+    this.#remove(current);
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------
+
+  #commit(current: KubeObject, next: KubeObject): Result<KubeObject> {
+    const changed = !deepEqual({ ...current, metadata: { ...current.metadata, resourceVersion: '' } }, { ...next, metadata: { ...next.metadata, resourceVersion: '' } });
+    if (!changed) return { ok: true, object: clone(current) };
+    if (next.metadata.deletionTimestamp !== undefined && !next.metadata.finalizers?.length && !(next.kind === 'Pod' && (next.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
+      this.#remove(current);
+      return { ok: true, object: clone(next) };
+    }
+    next.metadata.resourceVersion = this.#nextResourceVersion();
+    this.#put(next);
+    this.#emit('MODIFIED', next);
+    return { ok: true, object: clone(next) };
+  }
+
+  #put(o: KubeObject): void {
+    const key = keyOf(o);
+    this.#objects.set(key, o);
+    let m = this.#byKind.get(o.kind);
+    if (!m) this.#byKind.set(o.kind, (m = new Map()));
+    m.set(key, o);
+  }
+
+  #remove(o: KubeObject): void {
+    const key = keyOf(o);
+    this.#objects.delete(key);
+    this.#byKind.get(o.kind)?.delete(key);
+    const gone = clone(o);
+    gone.metadata.resourceVersion = this.#nextResourceVersion();
+    this.#emit('DELETED', gone);
+  }
+
+  #emit(type: WatchEventType, o: KubeObject): void {
+    const event: WatchEvent = { type, time: this.clock.now(), object: o };
+    for (const w of [...this.#watchers]) {
+      if (w.kinds && !w.kinds.has(o.kind)) continue;
+      w.handler({ ...event, object: clone(o) });
+    }
+  }
+
+  #nextResourceVersion(): string {
+    return String(++this.#resourceVersion);
+  }
+
+  #ns(kind: string, namespace: string | undefined): string | undefined {
+    return CLUSTER_SCOPED.has(kind) ? undefined : (namespace ?? 'default');
+  }
+
+  #notFound(o: KubeObject): ApiError {
+    return this.#notFoundKey(o.kind, o.metadata.name);
+  }
+
+  #notFoundKey(kind: string, name: string): ApiError {
+    const entry = kindNamed(kind);
+    return notFound(entry?.resource ?? kind.toLowerCase() + 's', entry?.group ?? '', name);
+  }
+}
+
+/** names.SimpleNameGenerator: the base is cut to 58 characters so the result fits 63. */
+export function generatedName(base: string, suffix: string): string {
+  return base.slice(0, 58) + suffix;
+}
+
+function withoutMetaAndStatus(o: KubeObject): Record<string, unknown> {
+  // Only the spec (and other top-level data) counts: metadata changes do not bump generation.
+  const { metadata: _m, status: _s, ...rest } = o;
+  return rest;
+}
+
+/**
+ * The pod strategy's CheckGracefulDelete: a pod not bound to a node, or already terminal, goes at once;
+ * otherwise the requested grace, else the pod's terminationGracePeriodSeconds (default 30).
+ */
+function podGracePeriod(pod: KubeObject, requested: number | undefined): number {
+  const spec = pod.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
+  const grace = requested ?? spec.terminationGracePeriodSeconds ?? 30;
+  return Math.max(0, grace);
+}

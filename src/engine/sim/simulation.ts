@@ -1,0 +1,108 @@
+// One simulated cluster: the virtual clock, seeded randomness, the API server and the control loops that
+// act on it. The same object runs in the browser's Web Worker, in tests and behind `workload-lab simulate`.
+import { ApiServer } from '../api/api-server.ts';
+import type { ApiError } from '../api/api-error.ts';
+import { EventRecorder } from '../api/events.ts';
+import { clone, deepEqual, type KubeObject } from '../api/objects.ts';
+import type { Node } from '../api/kinds.ts';
+import { SeededRandom } from '../clock/random.ts';
+import { VirtualClock } from '../clock/virtual-clock.ts';
+import type { Controller, ControllerContext } from '../controllers/runtime.ts';
+import { defaultClusterNodes } from './default-cluster.ts';
+
+/** 2026-01-01T00:00:00Z: the documented default start of the virtual clock. */
+export const DEFAULT_START_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
+/** Work cap: tasks one run may execute before it stops with WorkCapExceeded (see README). */
+export const DEFAULT_MAX_TASKS = 5_000_000;
+
+export interface SimulationOptions {
+  startMs?: number;
+  seed?: number;
+  /** v1 Node objects defining the cluster; the default cluster when absent or empty. */
+  nodes?: Node[];
+  controllers?: Controller[];
+  maxTasks?: number;
+}
+
+export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
+
+export interface ApplyResult {
+  object?: KubeObject;
+  outcome?: ApplyOutcome;
+  error?: ApiError;
+}
+
+export class Simulation {
+  readonly clock: VirtualClock;
+  readonly random: SeededRandom;
+  readonly api: ApiServer;
+  readonly events: EventRecorder;
+  readonly maxTasks: number;
+  readonly context: ControllerContext;
+
+  constructor(opts: SimulationOptions = {}) {
+    this.clock = new VirtualClock(opts.startMs ?? DEFAULT_START_MS);
+    this.random = new SeededRandom(opts.seed ?? 1);
+    this.api = new ApiServer(this.clock, this.random);
+    this.events = new EventRecorder(this.api);
+    this.maxTasks = opts.maxTasks ?? DEFAULT_MAX_TASKS;
+    this.context = { api: this.api, clock: this.clock, random: this.random, events: this.events };
+    for (const c of opts.controllers ?? []) c.start(this.context);
+    const nodes = opts.nodes && opts.nodes.length ? opts.nodes : defaultClusterNodes();
+    for (const n of nodes) this.addNode(n);
+  }
+
+  /** Registers a node; its kubelet (a controller watching Nodes) brings it to Ready. */
+  addNode(node: Node): void {
+    const r = this.api.createInternal(clone(node));
+    if (!r.ok) throw new Error(r.error.message);
+  }
+
+  /**
+   * `kubectl apply` of one object: create it, or update it when it exists (configured / unchanged).
+   * Errors are the API server's, for kubectl to print.
+   */
+  apply(value: Record<string, unknown>): ApplyResult {
+    const meta = (value.metadata ?? {}) as { name?: string; namespace?: string };
+    const kind = typeof value.kind === 'string' ? value.kind : '';
+    const existing = meta.name ? this.api.get(kind, meta.namespace, meta.name) : undefined;
+    if (!existing) {
+      const r = this.api.create(value, { namespace: meta.namespace });
+      return r.ok ? { object: r.object, outcome: 'created' } : { error: r.error };
+    }
+    const next = { ...clone(existing), ...clone(value), metadata: { ...existing.metadata, ...clone(value.metadata as object) } } as KubeObject;
+    if (deepEqual(withoutStatus(next), withoutStatus(existing))) return { object: existing, outcome: 'unchanged' };
+    const r = this.api.update(next);
+    return r.ok ? { object: r.object, outcome: 'configured' } : { error: r.error };
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Runs simulated time forward by `ms`. */
+  runFor(ms: number): void {
+    this.clock.runUntil(this.clock.now() + ms, this.maxTasks);
+  }
+
+  runUntil(atMs: number): void {
+    this.clock.runUntil(atMs, this.maxTasks);
+  }
+
+  /** Runs until nothing is left to happen or `capMs` of simulated time has passed; returns the end time. */
+  runUntilIdle(capMs = 24 * 3600 * 1000): number {
+    const end = this.clock.now() + capMs;
+    let budget = this.maxTasks;
+    for (;;) {
+      const next = this.clock.nextAt();
+      if (next === null || next > end) break;
+      budget -= this.clock.runUntil(next, budget);
+    }
+    return this.clock.now();
+  }
+}
+
+function withoutStatus(o: KubeObject): unknown {
+  const { status: _s, ...rest } = o;
+  return { ...rest, metadata: { labels: o.metadata.labels, annotations: o.metadata.annotations } };
+}
