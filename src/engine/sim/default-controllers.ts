@@ -1,0 +1,7 @@
+// The control loops of a simulated cluster, in the order they start. Each is independent: it finds what it
+// needs through the API and its own watches.
+import type { Controller } from '../controllers/runtime.ts';
+
+export function defaultControllers(): Controller[] {
+  return [];
+}
