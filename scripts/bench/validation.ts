@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateManifests } from '../../src/engine/validate/validate-manifests.ts';
+import { readManifests } from '../../src/engine/yaml/index.ts';
 import type { BenchResult } from '../bench.ts';
 
 const corpus = join(import.meta.dirname, '../../../shared/corpus');
@@ -40,7 +41,9 @@ export function validationBenches(): BenchResult[] {
   const check = validateManifests(mixed);
   const big = Array.from({ length: 10_000 }, (_, i) => docs[i % docs.length].trimEnd()).join('\n---\n') + '\n';
   const tb = time(() => validateManifests(big), 3);
+  const read = time(() => readManifests(mixed), 7);
   return [
+    { name: 'read (YAML only) the same file (median of 7)', value: read.median, unit: 'ms', note: `first run ${read.first.toFixed(0)} ms` },
     { name: 'validate 1,000-document mixed file (median of 7)', value: t.median, unit: 'ms', budget: 300,
       note: `${lines} lines, ${(mixed.length / 1024).toFixed(0)} KiB, ${check.documents.length} documents, ${check.problems.length} problems; first run ${t.first.toFixed(0)} ms` },
     { name: 'validate 10,000-document file (median of 3)', value: tb.median, unit: 'ms',

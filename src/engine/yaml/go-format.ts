@@ -52,15 +52,51 @@ export function formatFloatV(f: number): string {
   return formatG(f, false, 21);
 }
 
-/** fmt's %#v of a decoded value, as go-yaml and sigs.k8s.io/yaml print it in errors. */
-export function goSyntax(value: unknown, nested = false): string {
+/** fmt's %#v of one non-collection value (`nested`: inside a slice or map). */
+function goSyntaxScalar(value: unknown, nested: boolean): string {
   if (value === null || value === undefined) return nested ? 'interface {}(nil)' : '<nil>';
   if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 1e21 ? String(value) : formatFloatV(value);
-  if (Array.isArray(value)) return `[]interface {}{${value.map((v) => goSyntax(v, true)).join(', ')}}`;
-  const entries = Object.keys(value as object).sort().map((k) => `${goQuote(k)}:${goSyntax((value as Record<string, unknown>)[k], true)}`);
-  return `map[interface {}]interface {}{${entries.join(', ')}}`;
+  return String(value);
+}
+
+/**
+ * fmt's %#v of a decoded value, as go-yaml and sigs.k8s.io/yaml print it in errors:
+ * `[]interface {}{"a", 1}`, `map[interface {}]interface {}{"k":"v"}`. Iterative (values can be
+ * nested thousands of levels deep).
+ */
+export function goSyntax(value: unknown): string {
+  let out = '';
+  const work: Array<{ v: unknown; nested: boolean } | string> = [{ v: value, nested: false }];
+  while (work.length > 0) {
+    const item = work.pop()!;
+    if (typeof item === 'string') {
+      out += item;
+      continue;
+    }
+    const v = item.v;
+    if (Array.isArray(v)) {
+      const parts: Array<{ v: unknown; nested: boolean } | string> = ['[]interface {}{'];
+      v.forEach((x, i) => {
+        if (i > 0) parts.push(', ');
+        parts.push({ v: x, nested: true });
+      });
+      parts.push('}');
+      for (let i = parts.length - 1; i >= 0; i--) work.push(parts[i]!);
+    } else if (v !== null && typeof v === 'object') {
+      const parts: Array<{ v: unknown; nested: boolean } | string> = ['map[interface {}]interface {}{'];
+      Object.keys(v).sort(compareGoStrings).forEach((k, i) => {
+        parts.push(`${i > 0 ? ', ' : ''}${goQuote(k)}:`);
+        parts.push({ v: (v as Record<string, unknown>)[k], nested: true });
+      });
+      parts.push('}');
+      for (let i = parts.length - 1; i >= 0; i--) work.push(parts[i]!);
+    } else {
+      out += goSyntaxScalar(v, item.nested);
+    }
+  }
+  return out;
 }
 
 /** encoding/json's quoteChar: the offending byte, quoted with single quotes. */

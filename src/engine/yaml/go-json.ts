@@ -1,7 +1,7 @@
 // encoding/json's compact output for a document (used in `Object 'Kind' is missing in '...'`):
 // keys in Go order, <, >, &, U+2028 and U+2029 escaped, integers exact. Iterative.
 import { compareGoStrings } from './go-format.ts';
-import type { PosEntry } from './positions.ts';
+import { memberEntry, type PosEntry } from './positions.ts';
 
 function goString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -34,7 +34,7 @@ export function goCompactJSON(value: unknown, entry: PosEntry | undefined): stri
       keys.forEach((k, i) => {
         if (i > 0) parts.push(',');
         parts.push(`${goString(k)}:`);
-        parts.push({ value: (v as Record<string, unknown>)[k], entry: tree instanceof Map ? tree.get(k) : undefined });
+        parts.push({ value: (v as Record<string, unknown>)[k], entry: tree && !Array.isArray(tree) ? memberEntry(tree, k) : undefined });
       });
       parts.push('}');
       for (let i = parts.length - 1; i >= 0; i--) work.push(parts[i]!);

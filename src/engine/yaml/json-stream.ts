@@ -39,6 +39,9 @@ interface Container {
 
 const INT64_MAX = (1n << 63n) - 1n;
 
+/** The one-character escapes of JSON strings, by the character after the backslash. */
+const SIMPLE_ESCAPES: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
+
 export class JsonStream {
   private readonly text: string;
   private pos: number;
@@ -177,15 +180,16 @@ export class JsonStream {
     let tree: PosTree;
     if (c.isObject) {
       const obj: Record<string, unknown> = {};
-      const map = new Map<string, PosEntry>();
-      for (const k of [...c.obj!.keys()].sort(compareGoStrings)) {
+      const keys = [...c.obj!.keys()].sort(compareGoStrings);
+      const entries: PosEntry[] = [];
+      for (const k of keys) {
         const m = c.obj!.get(k)!;
         if (k === '__proto__') Object.defineProperty(obj, k, { value: m.value, enumerable: true, writable: true, configurable: true });
         else obj[k] = m.value;
-        map.set(k, m.entry);
+        entries.push(m.entry);
       }
       value = obj;
-      tree = map;
+      tree = { keys, entries };
     } else {
       value = c.arr;
       tree = c.entries!;
@@ -275,9 +279,9 @@ export class JsonStream {
       out += text.slice(run, i);
       if (i + 1 >= text.length) this.fail(i + 1, '');
       const e = text.charCodeAt(i + 1);
-      const simple: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
-      if (simple[e] !== undefined) {
-        out += simple[e];
+      const simple = SIMPLE_ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
         i += 2;
       } else if (e === 117) {
         let code = 0;

@@ -1,4 +1,5 @@
 // Source positions: where each value of a document came from, and file offset → line/column.
+import { compareGoStrings } from './go-format.ts';
 import type { SourcePos } from './types.ts';
 
 /** Where one value (and its mapping key, if any) sits in the file. Offsets are file offsets. */
@@ -15,7 +16,27 @@ export interface PosEntry {
   children: PosTree | null;
 }
 
-export type PosTree = Map<string, PosEntry> | PosEntry[];
+/** An object's members, keys in Go order (the order of the JSON object). */
+export interface ObjectTree {
+  keys: string[];
+  entries: PosEntry[];
+}
+
+export type PosTree = ObjectTree | PosEntry[];
+
+/** The member `key` of an object tree (binary search over Go-ordered keys). */
+export function memberEntry(tree: ObjectTree, key: string): PosEntry | undefined {
+  let lo = 0;
+  let hi = tree.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareGoStrings(tree.keys[mid]!, key);
+    if (c === 0) return tree.entries[mid];
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
 
 export function findEntry(root: PosEntry, path: readonly (string | number)[]): PosEntry | undefined {
   let entry: PosEntry = root;
@@ -24,7 +45,7 @@ export function findEntry(root: PosEntry, path: readonly (string | number)[]): P
     if (!tree) return undefined;
     let next: PosEntry | undefined;
     if (Array.isArray(tree)) next = typeof seg === 'number' ? tree[seg] : undefined;
-    else next = tree.get(String(seg));
+    else next = memberEntry(tree, String(seg));
     if (!next) return undefined;
     entry = next;
   }

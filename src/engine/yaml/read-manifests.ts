@@ -156,9 +156,7 @@ class Reader {
     if (refused >= 0) return new ChunkError('decode', 'control characters are not allowed', null, null, refused);
     if (composed.error) return composed.error;
     if (!composed.root) return null;
-    const decoded = new ChunkDecoder(chunk.start).decode(composed.root);
-    if (decoded instanceof ChunkError) return decoded;
-    return decoded;
+    return new ChunkDecoder(chunk.start).decode(composed.root);
   }
 
   // ---- per document ----------------------------------------------------------------------
@@ -213,7 +211,10 @@ class Reader {
         if (!e) return undefined;
         if (e.exact !== undefined) return e.exact;
         let v: unknown = src.value;
-        for (const seg of path) v = (v as Record<string | number, unknown>)[seg];
+        for (const seg of path) {
+          if (v === null || typeof v !== 'object') return undefined;
+          v = (v as Record<string | number, unknown>)[seg];
+        }
         return typeof v === 'number' ? JSON.stringify(v) : undefined;
       },
     };

@@ -76,6 +76,7 @@ export class Scanner {
   private available = false;
   private started = false;
   private ended = false;
+  private endToken: Token | null = null;
 
   /** Column of the innermost block collection (-1 outside any). */
   private indent = -1;
@@ -101,7 +102,8 @@ export class Scanner {
   peek(): Token | null {
     if (this.error) return null;
     if (!this.available && !this.fetchMore()) return null;
-    return this.queue[this.head]!;
+    // Past the end of the stream, the stream end is all there is.
+    return this.queue[this.head] ?? this.endToken;
   }
 
   skip(): void {
@@ -119,7 +121,6 @@ export class Scanner {
   private ch(offset = 0): number {
     return this.src.charCodeAt(this.pos + offset);
   }
-
 
   mark(): Mark {
     return { pos: this.pos, line: this.line, col: this.col, idx: this.idx };
@@ -396,7 +397,8 @@ export class Scanner {
     this.simpleKeyAllowed = false;
     this.ended = true;
     const m = this.mark();
-    this.insert(new Token(T_STREAM_END, m, m));
+    this.endToken = new Token(T_STREAM_END, m, m);
+    this.insert(this.endToken);
     return true;
   }
 
@@ -906,7 +908,11 @@ export class Scanner {
     if (!this.saveSimpleKey(start)) return false;
     this.simpleKeyAllowed = false;
     const src = this.src;
-    let end = start;
+    // The end of the last non-blank run (a mark is built once, at the end).
+    let endPos = -1;
+    let endLine = 0;
+    let endCol = 0;
+    let endIdx = 0;
     const indent = this.indent + 1;
     const inFlow = this.flowLevel > 0;
     let value = '';
@@ -950,7 +956,10 @@ export class Scanner {
         this.pos = p;
         this.col += n;
         this.idx += n;
-        end = this.mark();
+        endPos = p;
+        endLine = this.line;
+        endCol = this.col;
+        endIdx = this.idx;
       }
       const c = src.charCodeAt(this.pos);
       if (!(isBlank(c) || isBreak(c))) break;
@@ -978,6 +987,7 @@ export class Scanner {
       }
       if (!inFlow && this.col < indent) break;
     }
+    const end = endPos < 0 ? start : { pos: endPos, line: endLine, col: endCol, idx: endIdx };
     this.insert(new Token(T_SCALAR, start, end, value, STYLE_PLAIN));
     if (leadingBlanks) this.simpleKeyAllowed = true;
     return true;
