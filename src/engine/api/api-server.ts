@@ -32,9 +32,15 @@ export interface DeleteOptions {
 
 export type Result<T> = { ok: true; object: T } | { ok: false; error: ApiError };
 
-/** Kinds whose spec changes bump metadata.generation (everything with a spec here). */
+/** Kinds whose registry strategies set metadata.generation (Pods since PodObservedGenerationTracking, 1.35). */
+const GENERATION_KINDS = new Set(['Pod', 'ReplicaSet', 'Deployment', 'Job', 'CronJob', 'TFJob', 'PyTorchJob']);
 function tracksGeneration(kind: string): boolean {
-  return kind !== 'Event' && kind !== 'ConfigMap' && kind !== 'Namespace';
+  return GENERATION_KINDS.has(kind);
+}
+
+/** Byte-order comparison, as Go sorts strings: the same on every machine, unlike localeCompare. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export class ApiServer {
@@ -68,12 +74,12 @@ export class ApiServer {
       if (sel && !selectorMatches(sel, o.metadata.labels ?? {})) continue;
       out.push(clone(o) as T);
     }
-    return out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+    return out.sort((a, b) => compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareStrings(a.metadata.name, b.metadata.name));
   }
 
   /** Every object in the store, ordered by kind, namespace and name. */
   all(): KubeObject[] {
-    return [...this.#objects.values()].map(clone).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+    return [...this.#objects.values()].map(clone).sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
   }
 
   count(kind?: string): number {
