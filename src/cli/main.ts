@@ -13,9 +13,10 @@ const USAGE = `Usage:
 
 Commands:
   validate   check manifests as a Kubernetes 1.35 API server (with the Kubeflow Training Operator v1.9) would
-  simulate   run manifests on the simulated cluster (not available yet)
+  simulate   run manifests on a simulated cluster on a virtual clock and report what happened
 
-Exit codes: 0 valid, 1 invalid input, 2 usage error or unreadable file.
+Exit codes: 0 success (validate: all valid; simulate: the simulation ran), 1 invalid input,
+2 usage error or unreadable file.
 `;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -29,8 +30,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(USAGE);
       return 0;
     case 'simulate':
-      io.stderr.write('error: "simulate" is not available yet in this version of workload-lab; "validate" is.\n');
-      return 2;
+      return (await import('./simulate-command.ts')).runSimulate(rest, io);
     case undefined:
       io.stderr.write(USAGE);
       return 2;

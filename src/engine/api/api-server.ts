@@ -9,7 +9,8 @@ import { admitCreate } from './admission.ts';
 import { alreadyExists, apiError, notFound, type ApiError } from './api-error.ts';
 import { CLUSTER_SCOPED, clone, deepEqual, keyOf, objectKey, type KubeObject } from './objects.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../validate/rules/meta.ts';
-import type { LabelSelector } from './kinds.ts';
+import type { LabelSelector, PodSpec } from './kinds.ts';
+import { admitPodSpec } from './pod-admission.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -88,7 +89,10 @@ export class ApiServer {
 
   // ---- watches -----------------------------------------------------------------------------------------
 
-  /** Calls `handler` synchronously after every change to an object of `kinds` (null: all kinds). */
+  /**
+   * Calls `handler` synchronously after every change to an object of `kinds` (null: all kinds). The event's
+   * object is shared with other watchers: read it, copy it before changing it.
+   */
   watch(kinds: string[] | null, handler: WatchHandler): () => void {
     const w = { kinds: kinds ? new Set(kinds) : null, handler };
     this.#watchers.push(w);
@@ -135,6 +139,7 @@ export class ApiServer {
     if (tracksGeneration(o.kind)) meta.generation = 1;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
+    if (o.kind === 'Pod' && o.spec) admitPodSpec(o.spec as PodSpec, this.random.nameSuffix());
     this.#put(o);
     this.#emit('ADDED', o);
     return { ok: true, object: clone(o) };
@@ -158,6 +163,23 @@ export class ApiServer {
     const specChanged = !deepEqual(withoutMetaAndStatus(current), withoutMetaAndStatus(next));
     if (specChanged && tracksGeneration(next.kind)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
     return this.#commit(current, next) as Result<T>;
+  }
+
+  /**
+   * The pods/binding subresource: sets spec.nodeName and the PodScheduled condition in one write, without a
+   * generation bump (binding is not a spec update). Fails if the pod is already bound.
+   */
+  bind(namespace: string, name: string, nodeName: string): Result<KubeObject> {
+    const current = this.#objects.get(objectKey('Pod', namespace, name));
+    if (!current) return { ok: false, error: this.#notFoundKey('Pod', name) };
+    const spec = (current.spec ?? {}) as { nodeName?: string };
+    if (spec.nodeName) return { ok: false, error: apiError('Conflict', `pod ${name} is already assigned to node "${spec.nodeName}"`) };
+    const next = clone(current);
+    (next.spec as { nodeName?: string }).nodeName = nodeName;
+    const status = (next.status ??= {}) as { conditions?: { type: string }[] };
+    const others = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    status.conditions = [...others, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) } as { type: string }];
+    return this.#commit(current, next);
   }
 
   /** Writes only `status` (the status subresource). */
@@ -266,11 +288,13 @@ export class ApiServer {
     this.#emit('DELETED', gone);
   }
 
+  // One copy per change, shared by every watcher (as informers share their cache): handlers must not mutate it.
   #emit(type: WatchEventType, o: KubeObject): void {
-    const event: WatchEvent = { type, time: this.clock.now(), object: o };
+    let event: WatchEvent | undefined;
     for (const w of [...this.#watchers]) {
       if (w.kinds && !w.kinds.has(o.kind)) continue;
-      w.handler({ ...event, object: clone(o) });
+      event ??= { type, time: this.clock.now(), object: clone(o) };
+      w.handler(event);
     }
   }
 

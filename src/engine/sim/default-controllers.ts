@@ -2,7 +2,8 @@
 // needs through the API and its own watches.
 import type { Controller } from '../controllers/runtime.ts';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.ts';
+import { nodeControllers } from '../node/index.ts';
 
 export function defaultControllers(): Controller[] {
-  return [new GarbageCollector()];
+  return [new GarbageCollector(), ...nodeControllers()];
 }

@@ -16,6 +16,6 @@ export const LATENCY = {
   containerStart: 200,
   /** Kubelet status sync after a container state change. */
   statusSync: 0,
-  /** A node that stops reporting is marked NotReady after the node monitor grace period (40 s in 1.35). */
-  nodeMonitorGracePeriod: 40_000,
+  /** A node that stops reporting is marked Unknown after the node monitor grace period (50 s since 1.32, #126287). */
+  nodeMonitorGracePeriod: 50_000,
 } as const;

@@ -1,0 +1,51 @@
+// The admission plugins a default 1.35 API server runs on every new Pod (after defaulting, before storage):
+//  - ServiceAccount: serviceAccountName `default` and the projected token volume `kube-api-access-<suffix>`
+//    mounted read-only at /var/run/secrets/kubernetes.io/serviceaccount in every container;
+//  - Priority: `priority: 0` and `preemptionPolicy: PreemptLowerPriority` when no priorityClassName is given;
+//  - DefaultTolerationSeconds: NoExecute tolerations of 300 s for the not-ready and unreachable taints.
+// These are what `kubectl get pod -o yaml` shows on a real cluster and what taint-based eviction relies on.
+import type { PodSpec, Toleration } from './kinds.ts';
+
+const TOKEN_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+function tokenVolume(name: string) {
+  return {
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+      ],
+    },
+  };
+}
+
+function hasToleration(list: Toleration[], key: string): boolean {
+  return list.some((t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === undefined || t.effect === 'NoExecute'));
+}
+
+/** Mutates a defaulted pod spec as the admission chain does. `suffix` names the token volume. */
+export function admitPodSpec(spec: PodSpec, suffix: string): void {
+  if (!spec.serviceAccountName) spec.serviceAccountName = 'default';
+  if (spec.automountServiceAccountToken !== false) {
+    const volumes = (spec.volumes ??= []) as { name: string }[];
+    const name = `kube-api-access-${suffix}`;
+    if (!volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
+      volumes.push(tokenVolume(name));
+      for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+        const mounts = ((c as { volumeMounts?: { mountPath: string }[] }).volumeMounts ??= []);
+        if (!mounts.some((m) => m.mountPath === TOKEN_MOUNT)) mounts.push({ name, readOnly: true, mountPath: TOKEN_MOUNT } as { mountPath: string });
+      }
+    }
+  }
+  if (spec.priorityClassName === undefined && spec.priority === undefined) {
+    spec.priority = 0;
+    spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  }
+  const tolerations = (spec.tolerations ??= []);
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    if (!hasToleration(tolerations, key)) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  }
+}

@@ -1,0 +1,123 @@
+// One container of a pod as the kubelet tracks it: its instances in the runtime (the current one and the one
+// before, for lastState), where it is in its lifecycle, and its API status (convertToAPIContainerStatuses).
+import type { Container, ContainerState, ContainerStatus } from '../api/kinds.ts';
+import { timestamp as rfc3339 } from './time.ts';
+import type { ContainerBehaviour, ContainerKind } from './container-behaviour.ts';
+
+export interface Instance {
+  containerID: string;
+  /** The runtime's image name (docker.io/library/nginx:1.27). */
+  image: string;
+  imageID: string;
+  startedAt: number;
+  finishedAt?: number;
+  exitCode?: number;
+  reason?: string;
+  message?: string;
+}
+
+export type Stage =
+  | 'idle' // never started
+  | 'image' // image step (pull) in progress
+  | 'creating' // image present, container being created and started
+  | 'running'
+  | 'exited' // finished, not (yet) restarting
+  | 'backoff' // waiting to restart (CrashLoopBackOff) or to pull again (ImagePullBackOff)
+  | 'blocked'; // cannot start (ErrImageNeverPull)
+
+export const UNKNOWN_ON_TERMINATE = 'The container could not be located when the pod was terminated';
+
+export class ContainerRun {
+  readonly name: string;
+  readonly spec: Container;
+  readonly kind: ContainerKind;
+  readonly fieldPath: string;
+  readonly behaviour: ContainerBehaviour;
+  current?: Instance;
+  previous?: Instance;
+  /** Instances created so far (restartCount = instances − 1). */
+  instances = 0;
+  /** Shown instead of the current instance's state while set (ErrImagePull, CrashLoopBackOff …). */
+  waiting?: { reason: string; message?: string };
+  ready = false;
+  started = false;
+  stage: Stage = 'idle';
+  /** When the current run ends by itself (absent: runs until stopped). */
+  planEnd?: number;
+  /** SIGTERM sent (graceful deletion or pod completion). */
+  stopping = false;
+  /** Reported as ContainerStatusUnknown: the pod terminated while this container had no final state (TerminatePod). */
+  lost = false;
+  /** Pending clock tasks of this container (start steps, exit, ready). */
+  readonly tasks = new Set<number>();
+
+  constructor(spec: Container, kind: ContainerKind, behaviour: ContainerBehaviour) {
+    this.name = spec.name;
+    this.spec = spec;
+    this.kind = kind;
+    this.behaviour = behaviour;
+    this.fieldPath = kind === 'regular' ? `spec.containers{${spec.name}}` : `spec.initContainers{${spec.name}}`;
+  }
+
+  get running(): boolean {
+    return this.current !== undefined && this.current.finishedAt === undefined;
+  }
+
+  /** Shown as waiting (never ran, or between runs): what TerminatePod turns into ContainerStatusUnknown. */
+  get showsWaiting(): boolean {
+    return !this.running && (this.waiting !== undefined || this.current === undefined);
+  }
+
+  /** A regular init container that completed successfully. */
+  get completed(): boolean {
+    return this.current?.finishedAt !== undefined && this.current.exitCode === 0 && !this.waiting;
+  }
+
+  get restartCount(): number {
+    return Math.max(0, this.instances - 1);
+  }
+
+  /** The API status; `defaultWaiting` is ContainerCreating, or PodInitializing when the pod has init containers. */
+  toStatus(defaultWaiting: string): ContainerStatus {
+    const cur = this.current;
+    let state: ContainerState;
+    let lastState: ContainerState = {};
+    if (this.lost) {
+      state = { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: UNKNOWN_ON_TERMINATE } };
+      if (cur?.finishedAt !== undefined) lastState = terminatedState(cur);
+    } else if (cur && cur.finishedAt === undefined) {
+      state = { running: { startedAt: rfc3339(cur.startedAt) } };
+      if (this.previous) lastState = terminatedState(this.previous);
+    } else if (this.waiting) {
+      state = { waiting: this.waiting.message ? { reason: this.waiting.reason, message: this.waiting.message } : { reason: this.waiting.reason } };
+      if (cur) lastState = terminatedState(cur);
+    } else if (cur) {
+      state = terminatedState(cur);
+      if (this.previous) lastState = terminatedState(this.previous);
+    } else {
+      state = { waiting: { reason: defaultWaiting } };
+    }
+    const status: ContainerStatus = {
+      name: this.name,
+      state,
+      lastState,
+      ready: this.ready,
+      restartCount: this.restartCount,
+      image: cur ? cur.image : this.spec.image,
+      imageID: cur ? cur.imageID : '',
+    };
+    if (cur) status.containerID = cur.containerID;
+    status.started = this.running && this.started;
+    return status;
+  }
+}
+
+function terminatedState(i: Instance): ContainerState {
+  const t: NonNullable<ContainerState['terminated']> = { exitCode: i.exitCode ?? 0 };
+  if (i.reason) t.reason = i.reason;
+  if (i.message) t.message = i.message;
+  t.startedAt = rfc3339(i.startedAt);
+  t.finishedAt = rfc3339(i.finishedAt ?? i.startedAt);
+  t.containerID = i.containerID;
+  return { terminated: t };
+}

@@ -1,0 +1,297 @@
+// kube-scheduler's default profile, reduced to what workload lessons show: one pod at a time, Filter plugins
+// in their real order (scheduler-filters.ts), scoring by LeastAllocated (weight 1) plus the system-default
+// PodTopologySpread (weight 2, spreads the pods of a ReplicaSet/StatefulSet over nodes and zones) with a
+// seeded tie-break among the best nodes (selectHost's reservoir sampling), binding, and for pods that fit
+// nowhere the 1.35 FailedScheduling message (fit-error.ts), condition PodScheduled=False/Unschedulable and a
+// retry. Other score plugins of the default profile (BalancedAllocation, ImageLocality, preferred affinity,
+// PreferNoSchedule taints) are not modelled; preemption is not performed (see fit-error.ts).
+//
+// Retries follow the scheduling queue: an unschedulable pod waits in the unschedulable pool until a relevant
+// cluster change (a bound pod deleted or finished, a node added, a node's labels/taints/allocatable/
+// unschedulable changed, a pod's own spec changed) moves it back, no earlier than its back-off (1 s doubling
+// to 10 s per attempt, LATENCY.schedulingBackoff*); without such a change it is retried when the queue
+// flushes pods that stayed unschedulable for 5 minutes (podMaxInUnschedulablePodsDuration, checked every 30 s).
+import type { Condition, Node, Pod } from '../api/kinds.ts';
+import { deepEqual } from '../api/objects.ts';
+import { rfc3339 } from '../clock/time-format.ts';
+import type { Controller, ControllerContext } from '../controllers/runtime.ts';
+import { namespacedKey, splitKey, WorkQueue } from '../controllers/runtime.ts';
+import { LATENCY } from '../sim/latencies.ts';
+import { bindPod } from './binding.ts';
+import { fitErrorMessage, type NodeVerdict } from './fit-error.ts';
+import { addResources, podRequests, subResources, type Resources } from './resources.ts';
+import { leastAllocatedScore, newNodeInfo, podHostPorts, runFilters, topologySpreadScores, type NodeInfo } from './scheduler-filters.ts';
+import { controllerOf } from '../api/objects.ts';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+/** podMaxInUnschedulablePodsDuration and the period of flushUnschedulablePodsLeftover. */
+export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
+
+interface BoundPod {
+  node: string;
+  /** The spreading group counted on the node (null: none, or the pod is terminating). */
+  spread: string | null;
+  req: Resources;
+  nonZero: Resources;
+  ports: string[];
+  priority: number;
+}
+
+interface PendingPod {
+  generation: number | undefined;
+  attempts: number;
+  lastAttempt: number;
+  unschedulable: boolean;
+  flushTask?: number;
+}
+
+/** The owner whose pods the default topology spreading keeps apart (DefaultSelector: RS, StatefulSet, RC). */
+function spreadGroup(p: Pod): string | null {
+  const owner = controllerOf(p);
+  return owner && (owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet' || owner.kind === 'ReplicationController') ? owner.uid : null;
+}
+
+function isTerminal(p: Pod): boolean {
+  return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+}
+
+function wantsThisScheduler(p: Pod): boolean {
+  return (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+}
+
+function schedulingGates(p: Pod): unknown[] {
+  const g = p.spec?.schedulingGates;
+  return Array.isArray(g) ? g : [];
+}
+
+class Scheduler {
+  #ctx: ControllerContext;
+  #nodes = new Map<string, NodeInfo>();
+  #bound = new Map<string, BoundPod>();
+  #pending = new Map<string, PendingPod>();
+  #queue: WorkQueue;
+  #start: number;
+
+  constructor(ctx: ControllerContext) {
+    this.#ctx = ctx;
+    this.#start = ctx.clock.now();
+    this.#queue = new WorkQueue(ctx.clock, 'scheduler', LATENCY.scheduling, (key) => this.#scheduleOne(key));
+    ctx.api.watch(['Node'], (e) => {
+      const node = e.object as Node;
+      if (e.type === 'DELETED') {
+        this.#nodes.delete(node.metadata.name);
+        return;
+      }
+      const prev = this.#nodes.get(node.metadata.name);
+      const info = newNodeInfo(node);
+      if (prev) {
+        info.requested = prev.requested;
+        info.nonZeroRequested = prev.nonZeroRequested;
+        info.podCount = prev.podCount;
+        info.usedPorts = prev.usedPorts;
+        info.podPriorities = prev.podPriorities;
+        info.spreadCounts = prev.spreadCounts;
+      }
+      this.#nodes.set(node.metadata.name, info);
+      if (!prev || this.#nodeChangeMatters(prev.node, node)) this.#requeueUnschedulable();
+    });
+    ctx.api.watch(['Pod'], (e) => this.#onPod(e.type, e.object as Pod));
+  }
+
+  #nodeChangeMatters(a: Node, b: Node): boolean {
+    return (
+      !deepEqual(a.metadata.labels, b.metadata.labels) ||
+      !deepEqual(a.spec?.taints, b.spec?.taints) ||
+      (a.spec?.unschedulable ?? false) !== (b.spec?.unschedulable ?? false) ||
+      !deepEqual(a.status?.allocatable, b.status?.allocatable)
+    );
+  }
+
+  #onPod(type: string, pod: Pod): void {
+    const key = namespacedKey(pod.metadata.namespace, pod.metadata.name);
+    // the cache of bound pods: non-terminal pods assigned to a node hold their requests
+    const holds = type !== 'DELETED' && !!pod.spec?.nodeName && !isTerminal(pod);
+    const had = this.#bound.get(key);
+    if (had && (!holds || had.node !== pod.spec?.nodeName)) {
+      this.#release(key, had);
+      this.#requeueUnschedulable();
+    }
+    if (holds && !this.#bound.has(key)) this.#assume(key, pod);
+    const b = this.#bound.get(key);
+    if (b && b.spread && pod.metadata.deletionTimestamp) this.#unspread(b); // terminating pods are not counted for spreading
+
+    // the queue of pods to schedule
+    const wants = type !== 'DELETED' && !pod.spec?.nodeName && !pod.metadata.deletionTimestamp && wantsThisScheduler(pod);
+    if (!wants) {
+      const p = this.#pending.get(key);
+      if (p) this.#ctx.clock.cancel(p.flushTask);
+      this.#pending.delete(key);
+      return;
+    }
+    if (schedulingGates(pod).length > 0) {
+      this.#markGated(pod);
+      return;
+    }
+    const pending = this.#pending.get(key);
+    if (!pending) {
+      this.#pending.set(key, { generation: pod.metadata.generation, attempts: 0, lastAttempt: 0, unschedulable: false });
+      this.#queue.add(key);
+    } else if (pending.generation !== pod.metadata.generation) {
+      // an update of the pod's spec may make it schedulable (tolerations, node selector, gates removed …)
+      pending.generation = pod.metadata.generation;
+      this.#requeue(key, pending);
+    }
+  }
+
+  #assume(key: string, pod: Pod): void {
+    const info = this.#nodes.get(pod.spec!.nodeName!);
+    const b: BoundPod = { node: pod.spec!.nodeName!, spread: pod.metadata.deletionTimestamp ? null : spreadGroup(pod), req: podRequests(pod.spec), nonZero: podRequests(pod.spec, true), ports: podHostPorts(pod), priority: pod.spec?.priority ?? 0 };
+    this.#bound.set(key, b);
+    if (!info) return;
+    info.requested = addResources(info.requested, b.req);
+    info.nonZeroRequested = addResources(info.nonZeroRequested, b.nonZero);
+    info.podCount++;
+    for (const p of b.ports) info.usedPorts.add(p);
+    info.podPriorities.push(b.priority);
+    if (b.spread) info.spreadCounts.set(b.spread, (info.spreadCounts.get(b.spread) ?? 0) + 1);
+  }
+
+  #unspread(b: BoundPod): void {
+    const info = this.#nodes.get(b.node);
+    if (info && b.spread) {
+      const n = (info.spreadCounts.get(b.spread) ?? 1) - 1;
+      if (n > 0) info.spreadCounts.set(b.spread, n);
+      else info.spreadCounts.delete(b.spread);
+    }
+    b.spread = null;
+  }
+
+  #release(key: string, b: BoundPod): void {
+    this.#bound.delete(key);
+    this.#unspread(b);
+    const info = this.#nodes.get(b.node);
+    if (!info) return;
+    info.requested = subResources(info.requested, b.req);
+    info.nonZeroRequested = subResources(info.nonZeroRequested, b.nonZero);
+    info.podCount--;
+    for (const p of b.ports) info.usedPorts.delete(p);
+    const i = info.podPriorities.indexOf(b.priority);
+    if (i >= 0) info.podPriorities.splice(i, 1);
+  }
+
+  /** MoveAllToActiveOrBackoffQueue: unschedulable pods go back, each no earlier than its back-off. */
+  #requeueUnschedulable(): void {
+    for (const [key, p] of this.#pending) if (p.unschedulable) this.#requeue(key, p);
+  }
+
+  #requeue(key: string, p: PendingPod): void {
+    p.unschedulable = false;
+    this.#ctx.clock.cancel(p.flushTask);
+    p.flushTask = undefined;
+    const backoff = Math.min(LATENCY.schedulingBackoffInitial * 2 ** Math.max(0, p.attempts - 1), LATENCY.schedulingBackoffMax);
+    this.#queue.addAfter(key, Math.max(0, p.lastAttempt + backoff - this.#ctx.clock.now()));
+  }
+
+  #scheduleOne(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const pending = this.#pending.get(key);
+    const pod = this.#ctx.api.get<Pod>('Pod', namespace, name);
+    if (!pending || !pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp || schedulingGates(pod).length > 0) return;
+    const now = this.#ctx.clock.now();
+    pending.attempts++;
+    pending.lastAttempt = now;
+
+    const req = podRequests(pod.spec);
+    const nonZero = podRequests(pod.spec, true);
+    const priority = pod.spec?.priority ?? 0;
+    const verdicts: NodeVerdict[] = [];
+    const feasible: NodeInfo[] = [];
+    for (const name of [...this.#nodes.keys()].sort()) {
+      const info = this.#nodes.get(name)!;
+      const failure = runFilters(pod, req, info);
+      if (failure) verdicts.push({ failure, hasLowerPriorityPods: info.podPriorities.some((p) => p < priority) });
+      else feasible.push(info);
+    }
+    // Score: NodeResourcesFit LeastAllocated (weight 1) + PodTopologySpread system defaults (weight 2)
+    const spread = topologySpreadScores(spreadGroup(pod), feasible, this.#nodes.values());
+    let best: NodeInfo | null = null;
+    let bestScore = -1;
+    let ties = 0;
+    feasible.forEach((info, i) => {
+      const score = leastAllocatedScore(nonZero, info) + 2 * spread[i]!;
+      // selectHost: reservoir sampling among the nodes with the highest score
+      if (score > bestScore) {
+        bestScore = score;
+        best = info;
+        ties = 1;
+      } else if (score === bestScore) {
+        ties++;
+        if (this.#ctx.random.int(ties) === 0) best = info;
+      }
+    });
+    const chosen = best as NodeInfo | null;
+    if (chosen) {
+      this.#pending.delete(key);
+      const node = chosen.node.metadata.name;
+      const r = bindPod(this.#ctx.api, namespace, name, node);
+      if (!r.ok) return;
+      this.#ctx.events.record(r.pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`, SCHEDULER_NAME);
+      return;
+    }
+    const message = fitErrorMessage({ numNodes: this.#nodes.size, verdicts, preemptionNever: pod.spec?.preemptionPolicy === 'Never' });
+    this.#setScheduledCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message });
+    this.#ctx.events.record(pod, 'Warning', 'FailedScheduling', message, SCHEDULER_NAME);
+    pending.unschedulable = true;
+    const due = now + UNSCHEDULABLE_FLUSH_MS;
+    const flushAt = this.#start + Math.ceil((due - this.#start) / UNSCHEDULABLE_FLUSH_PERIOD_MS) * UNSCHEDULABLE_FLUSH_PERIOD_MS;
+    pending.flushTask = this.#ctx.clock.at(flushAt, `scheduler flush ${key}`, () => {
+      const p = this.#pending.get(key);
+      if (p && p.unschedulable) this.#requeue(key, p);
+    });
+  }
+
+  #markGated(pod: Pod): void {
+    this.#setScheduledCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates' });
+  }
+
+  /** Writes the scheduler's PodScheduled condition when it changed (lastTransitionTime only on a status change). */
+  #setScheduledCondition(pod: Pod, c: Condition): void {
+    const now = rfc3339(this.#ctx.clock.now());
+    const current = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
+    const next = {
+      type: c.type,
+      observedGeneration: pod.metadata.generation,
+      status: c.status,
+      lastProbeTime: null,
+      lastTransitionTime: current && current.status === c.status && current.lastTransitionTime ? current.lastTransitionTime : now,
+      reason: c.reason,
+      message: c.message,
+    } as Condition;
+    if (current && deepEqual(current, next)) return;
+    this.#ctx.api.patch<Pod>(
+      'Pod',
+      pod.metadata.namespace,
+      pod.metadata.name,
+      (p) => {
+        const status = (p.status ??= {});
+        const conditions = status.conditions ?? [];
+        const i = conditions.findIndex((x) => x.type === 'PodScheduled');
+        if (i >= 0) conditions[i] = next;
+        else conditions.push(next);
+        status.conditions = conditions;
+      },
+      'status',
+    );
+  }
+}
+
+/** The `default-scheduler` controller. */
+export function scheduler(): Controller {
+  return {
+    name: SCHEDULER_NAME,
+    start(ctx) {
+      new Scheduler(ctx);
+    },
+  };
+}
