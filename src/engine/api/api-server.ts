@@ -31,12 +31,25 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
 }
 
+/**
+ * A write's outcome. The object is the stored version itself, shared like a watch event's: read it, and copy it
+ * (`api.get`, `clone`) before changing it. Under test it is frozen.
+ */
 export type Result<T> = { ok: true; object: T } | { ok: false; error: ApiError };
 
 /** Kinds whose registry strategies set metadata.generation (Pods since PodObservedGenerationTracking, 1.35). */
 const GENERATION_KINDS = new Set(['Pod', 'ReplicaSet', 'Deployment', 'Job', 'CronJob', 'TFJob', 'PyTorchJob']);
 function tracksGeneration(kind: string): boolean {
   return GENERATION_KINDS.has(kind);
+}
+
+/** Freeze stored objects in test runs (vitest sets VITEST) to catch watchers that modify shared objects. */
+const FREEZE_STORED = typeof process !== 'undefined' && !!process.env?.VITEST;
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const k in v as Record<string, unknown>) deepFreeze((v as Record<string, unknown>)[k]);
 }
 
 /** Byte-order comparison, as Go sorts strings: the same on every machine, unlike localeCompare. */
@@ -116,11 +129,31 @@ export class ApiServer {
     return this.#insert(admitted.object, admitted.entry, uid);
   }
 
-  /** Creates an object on behalf of a controller (already defaulted by the caller as the API would). */
-  createInternal(object: KubeObject): Result<KubeObject> {
+  /**
+   * Replaces an object with what a user submitted (kubectl apply of a changed manifest, kubectl edit): the
+   * same decoding, validation and defaulting as a create, then an update that keeps the object's identity.
+   */
+  replace(value: Record<string, unknown>, opts: { namespace?: string } = {}): Result<KubeObject> {
+    const meta = (value.metadata ?? {}) as { name?: string; namespace?: string };
+    const kind = typeof value.kind === 'string' ? value.kind : '';
+    const current = meta.name ? this.#objects.get(objectKey(kind, this.#ns(kind, meta.namespace ?? opts.namespace), meta.name)) : undefined;
+    if (!current) return { ok: false, error: this.#notFoundKey(kind, meta.name ?? '') };
+    const admitted = admitCreate(value, { uid: current.metadata.uid, nameSuffix: '', namespace: current.metadata.namespace ?? 'default' });
+    if (!admitted.ok) return { ok: false, error: admitted.error };
+    const next = admitted.object;
+    next.metadata = { ...next.metadata, namespace: current.metadata.namespace, uid: current.metadata.uid, resourceVersion: current.metadata.resourceVersion };
+    return this.update(next);
+  }
+
+  /**
+   * Creates an object on behalf of a controller (already defaulted by the caller as the API would).
+   * `handOver: true` gives the object itself to the store (the caller built it for this call and keeps no
+   * reference), sparing a copy on hot paths such as events.
+   */
+  createInternal(object: KubeObject, opts: { handOver?: boolean } = {}): Result<KubeObject> {
     const entry = kindNamed(object.kind);
     if (!entry) return { ok: false, error: apiError('BadRequest', `no kind "${object.kind}" is registered`) };
-    const o = clone(object);
+    const o = opts.handOver ? object : clone(object);
     const meta = o.metadata;
     if (!meta.name && meta.generateName) meta.name = generatedName(meta.generateName, this.random.nameSuffix());
     return this.#insert(o, entry, this.random.uuid());
@@ -142,7 +175,7 @@ export class ApiServer {
     if (o.kind === 'Pod' && o.spec) admitPodSpec(o.spec as PodSpec, this.random.nameSuffix());
     this.#put(o);
     this.#emit('ADDED', o);
-    return { ok: true, object: clone(o) };
+    return { ok: true, object: o };
   }
 
   /**
@@ -158,7 +191,7 @@ export class ApiServer {
     next.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
     next.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds;
     next.metadata.generation = current.metadata.generation;
-    if ('status' in current) next.status = clone(current.status);
+    if ('status' in current) next.status = current.status;
     else delete next.status;
     const specChanged = !deepEqual(withoutMetaAndStatus(current), withoutMetaAndStatus(next));
     if (specChanged && tracksGeneration(next.kind)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
@@ -174,9 +207,9 @@ export class ApiServer {
     if (!current) return { ok: false, error: this.#notFoundKey('Pod', name) };
     const spec = (current.spec ?? {}) as { nodeName?: string };
     if (spec.nodeName) return { ok: false, error: apiError('Conflict', `pod ${name} is already assigned to node "${spec.nodeName}"`) };
-    const next = clone(current);
-    (next.spec as { nodeName?: string }).nodeName = nodeName;
-    const status = (next.status ??= {}) as { conditions?: { type: string }[] };
+    const next = derive(current);
+    next.spec = { ...current.spec, nodeName };
+    const status = (next.status = { ...current.status }) as { conditions?: { type: string }[] };
     const others = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     status.conditions = [...others, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) } as { type: string }];
     return this.#commit(current, next);
@@ -186,7 +219,7 @@ export class ApiServer {
   updateStatus<T extends KubeObject>(object: T): Result<T> {
     const current = this.#objects.get(keyOf(object));
     if (!current) return { ok: false, error: this.#notFound(object) };
-    const next = clone(current);
+    const next = derive(current);
     next.status = clone(object.status);
     return this.#commit(current, next) as Result<T>;
   }
@@ -207,7 +240,7 @@ export class ApiServer {
     const key = objectKey(kind, this.#ns(kind, namespace), name);
     const current = this.#objects.get(key);
     if (!current) return { ok: false, error: this.#notFoundKey(kind, name) };
-    const next = clone(current);
+    const next = derive(current);
     const meta = next.metadata;
     const policy = opts.propagationPolicy ?? 'Background';
     const finalizers = new Set(meta.finalizers ?? []);
@@ -217,7 +250,7 @@ export class ApiServer {
     const grace = kind === 'Pod' ? podGracePeriod(next, opts.gracePeriodSeconds) : 0;
     if (finalizers.size === 0 && grace === 0) {
       this.#remove(current);
-      return { ok: true, object: clone(current) };
+      return { ok: true, object: current };
     }
     if (meta.deletionTimestamp === undefined) {
       meta.deletionTimestamp = rfc3339(this.clock.now() + grace * 1000);
@@ -228,17 +261,16 @@ export class ApiServer {
       meta.deletionGracePeriodSeconds = grace;
     }
     if (finalizers.size) meta.finalizers = [...finalizers];
-    this.#commit(current, next);
     // A pod deleted with grace 0 but held by finalizers stays until they are removed.
-    return { ok: true, object: clone(next) };
+    return this.#commit(current, next);
   }
 
   /** Removes a finalizer; an object being deleted that has no finalizers left disappears. */
   removeFinalizer(kind: string, namespace: string | undefined, name: string, finalizer: string): void {
     const current = this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name));
     if (!current || !current.metadata.finalizers?.includes(finalizer)) return;
-    const next = clone(current);
-    next.metadata.finalizers = next.metadata.finalizers!.filter((f) => f !== finalizer);
+    const next = derive(current);
+    next.metadata.finalizers = current.metadata.finalizers.filter((f) => f !== finalizer);
     if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
     this.#commit(current, next);
   }
@@ -248,7 +280,7 @@ export class ApiServer {
     const current = this.#objects.get(objectKey('Pod', namespace, name));
     if (!current) return;
     if (current.metadata.finalizers?.length) {
-      const next = clone(current);
+      const next = derive(current);
       next.metadata.deletionGracePeriodSeconds = 0;
       this.#commit(current, next);
       return;
@@ -260,15 +292,15 @@ export class ApiServer {
 
   #commit(current: KubeObject, next: KubeObject): Result<KubeObject> {
     const changed = !deepEqual({ ...current, metadata: { ...current.metadata, resourceVersion: '' } }, { ...next, metadata: { ...next.metadata, resourceVersion: '' } });
-    if (!changed) return { ok: true, object: clone(current) };
+    if (!changed) return { ok: true, object: current };
     if (next.metadata.deletionTimestamp !== undefined && !next.metadata.finalizers?.length && !(next.kind === 'Pod' && (next.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
       this.#remove(current);
-      return { ok: true, object: clone(next) };
+      return { ok: true, object: next };
     }
     next.metadata.resourceVersion = this.#nextResourceVersion();
     this.#put(next);
     this.#emit('MODIFIED', next);
-    return { ok: true, object: clone(next) };
+    return { ok: true, object: next };
   }
 
   #put(o: KubeObject): void {
@@ -283,17 +315,18 @@ export class ApiServer {
     const key = keyOf(o);
     this.#objects.delete(key);
     this.#byKind.get(o.kind)?.delete(key);
-    const gone = clone(o);
-    gone.metadata.resourceVersion = this.#nextResourceVersion();
-    this.#emit('DELETED', gone);
+    this.#emit('DELETED', { ...o, metadata: { ...o.metadata, resourceVersion: this.#nextResourceVersion() } });
   }
 
-  // One copy per change, shared by every watcher (as informers share their cache): handlers must not mutate it.
+  // Watchers get the stored object itself, as informers share their cache: stored objects are never changed in
+  // place (every write stores a new copy), and handlers must not change them either. Under test they are frozen
+  // so that a handler that writes to one fails loudly.
   #emit(type: WatchEventType, o: KubeObject): void {
+    if (FREEZE_STORED) deepFreeze(o);
     let event: WatchEvent | undefined;
     for (const w of [...this.#watchers]) {
       if (w.kinds && !w.kinds.has(o.kind)) continue;
-      event ??= { type, time: this.clock.now(), object: clone(o) };
+      event ??= { type, time: this.clock.now(), object: o };
       w.handler(event);
     }
   }
@@ -314,6 +347,14 @@ export class ApiServer {
     const entry = kindNamed(kind);
     return notFound(entry?.resource ?? kind.toLowerCase() + 's', entry?.group ?? '', name);
   }
+}
+
+/**
+ * A new version of a stored object that shares everything but its metadata with the old one. Stored objects are
+ * never changed in place, so sharing is safe; a caller replaces (never edits) any other part it changes.
+ */
+function derive(o: KubeObject): KubeObject {
+  return { ...o, metadata: { ...o.metadata } };
 }
 
 /** names.SimpleNameGenerator: the base is cut to 58 characters so the result fits 63. */

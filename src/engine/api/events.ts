@@ -67,7 +67,7 @@ export class EventRecorder {
       reportingInstance: opts.host ?? '',
     };
     if (!event.involvedObject.namespace) delete event.involvedObject.namespace;
-    const r = this.#api.createInternal(event);
+    const r = this.#api.createInternal(event, { handOver: true });
     if (r.ok) this.#seen.set(key, { name, namespace, last: now });
   }
 }

@@ -2,7 +2,9 @@
 //  - ServiceAccount: serviceAccountName `default` and the projected token volume `kube-api-access-<suffix>`
 //    mounted read-only at /var/run/secrets/kubernetes.io/serviceaccount in every container;
 //  - Priority: `priority: 0` and `preemptionPolicy: PreemptLowerPriority` when no priorityClassName is given;
-//  - DefaultTolerationSeconds: NoExecute tolerations of 300 s for the not-ready and unreachable taints.
+//  - DefaultTolerationSeconds: NoExecute tolerations of 300 s for the not-ready and unreachable taints;
+//  - ExtendedResourceToleration (enabled on GPU clusters such as the default one): a pod that requests an
+//    extended resource (`nvidia.com/gpu`) tolerates the taint of the same name, `operator: Exists`.
 // These are what `kubectl get pod -o yaml` shows on a real cluster and what taint-based eviction relies on.
 import type { PodSpec, Toleration } from './kinds.ts';
 
@@ -45,7 +47,25 @@ export function admitPodSpec(spec: PodSpec, suffix: string): void {
     spec.preemptionPolicy ??= 'PreemptLowerPriority';
   }
   const tolerations = (spec.tolerations ??= []);
+  for (const resource of extendedResources(spec)) {
+    if (!tolerations.some((t) => t.key === resource && t.operator === 'Exists' && t.effect === undefined)) {
+      tolerations.push({ key: resource, operator: 'Exists', effect: 'NoSchedule' });
+    }
+  }
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     if (!hasToleration(tolerations, key)) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   }
+}
+
+/** Extended resources (a domain-qualified name outside kubernetes.io) that any container requests or limits. */
+function extendedResources(spec: PodSpec): string[] {
+  const names = new Set<string>();
+  for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+    for (const list of [c.resources?.requests, c.resources?.limits]) {
+      for (const name of Object.keys(list ?? {})) {
+        if (name.includes('/') && !name.startsWith('kubernetes.io/') && !name.includes('.kubernetes.io/') && !name.startsWith('hugepages-')) names.add(name);
+      }
+    }
+  }
+  return [...names].sort();
 }

@@ -56,11 +56,14 @@ export class SeededRandom {
 
   /** A version-4 UUID, as metadata.uid. */
   uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 16; i++) hex.push(this.int(256).toString(16).padStart(2, '0'));
-    hex[6] = ((parseInt(hex[6], 16) & 0x0f) | 0x40).toString(16).padStart(2, '0');
-    hex[8] = ((parseInt(hex[8], 16) & 0x3f) | 0x80).toString(16).padStart(2, '0');
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    const hex = (n: number, len: number) => n.toString(16).padStart(len, '0');
+    // Set the version (4) and variant (10xx) bits as RFC 4122 requires.
+    const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0;
+    const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0;
+    return `${hex(a, 8)}-${hex(b2 >>> 16, 4)}-${hex(b2 & 0xffff, 4)}-${hex(c2 >>> 16, 4)}-${hex(c2 & 0xffff, 4)}${hex(d, 8)}`;
   }
 }

@@ -1,7 +1,16 @@
 // Times as the API writes them: RFC 3339 in UTC with second precision (metav1.Time), e.g. 2026-01-01T00:00:00Z.
 
+let lastSecond = Number.NaN;
+let lastText = '';
+
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Called for every condition and event: the simulation writes many per simulated second.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 /** metav1.MicroTime (events' eventTime, leases): microsecond precision. */

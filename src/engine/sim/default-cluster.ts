@@ -1,6 +1,9 @@
 // The cluster a simulation gets when the input has no v1 Node documents: three CPU workers and two GPU
 // workers, sized like common cloud machines, so that Deployment lessons spread pods and TFJob lessons can
-// ask for `nvidia.com/gpu`. Documented in the README.
+// ask for `nvidia.com/gpu`. As managed clusters do, the GPU nodes carry the taint
+// `nvidia.com/gpu=present:NoSchedule`, and the ExtendedResourceToleration admission plugin (see
+// api/pod-admission.ts) gives pods that request GPUs the matching toleration: ordinary pods stay on the CPU
+// nodes. Documented in the README.
 import type { Node } from '../api/kinds.ts';
 
 interface NodeShape {
@@ -41,7 +44,7 @@ export function nodeManifest(shape: NodeShape): Node {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name: shape.name, labels, uid: '', resourceVersion: '', creationTimestamp: '' },
-    spec: {},
+    spec: shape.gpus ? { taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }] } : {},
     status: {
       capacity: { ...resources },
       allocatable: { ...resources },

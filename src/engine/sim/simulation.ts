@@ -70,10 +70,13 @@ export class Simulation {
       const r = this.api.create(value, { namespace: meta.namespace });
       return r.ok ? { object: r.object, outcome: 'created' } : { error: r.error };
     }
-    const next = { ...clone(existing), ...clone(value), metadata: { ...existing.metadata, ...clone(value.metadata as object) } } as KubeObject;
-    if (deepEqual(withoutStatus(next), withoutStatus(existing))) return { object: existing, outcome: 'unchanged' };
-    const r = this.api.update(next);
-    return r.ok ? { object: r.object, outcome: 'configured' } : { error: r.error };
+    // The submitted manifest replaces what the user owns (spec, labels, annotations); the server keeps identity
+    // and status. (kubectl's three-way merge with last-applied-configuration belongs to the kubectl engine.)
+    const submitted = { ...clone(value), metadata: { ...clone(value.metadata as object), namespace: existing.metadata.namespace } };
+    const r = this.api.replace(submitted);
+    if (!r.ok) return { error: r.error };
+    const outcome = deepEqual(withoutStatus(r.object), withoutStatus(existing)) ? 'unchanged' : 'configured';
+    return { object: r.object, outcome };
   }
 
   now(): number {

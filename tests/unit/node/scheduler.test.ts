@@ -54,15 +54,28 @@ describe('binding', () => {
 
 describe('spreading', () => {
   it('spreads the pods of one ReplicaSet over the nodes (PodTopologySpread system defaults)', () => {
+    // The default cluster's three CPU nodes (its GPU nodes are tainted for GPU pods only).
     const sim = cluster();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       const p = pod({ name: `web-${i}` });
       (p.metadata as Record<string, unknown>).ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-7c5ddbdf54', uid: 'rs-uid', controller: true, blockOwnerDeletion: true }];
       apply(sim, p);
     }
     sim.runFor(2000);
-    const nodes = sim.api.list<Pod>('Pod').map((p) => p.spec!.nodeName);
-    expect(new Set(nodes).size).toBe(5);
+    const perNode = new Map<string, number>();
+    for (const p of sim.api.list<Pod>('Pod')) perNode.set(p.spec!.nodeName!, (perNode.get(p.spec!.nodeName!) ?? 0) + 1);
+    expect(Object.fromEntries(perNode)).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 });
+  });
+
+  it('keeps ordinary pods off the tainted GPU nodes and gives GPU pods the toleration (ExtendedResourceToleration)', () => {
+    const sim = cluster();
+    apply(sim, pod({ name: 'plain' }));
+    apply(sim, pod({ name: 'train', limits: { 'nvidia.com/gpu': '1' } }));
+    sim.runFor(2000);
+    expect(getPod(sim, 'plain')!.spec!.nodeName).toMatch(/^node-\d$/);
+    const train = getPod(sim, 'train')!;
+    expect(train.spec!.nodeName).toMatch(/^gpu-node-\d$/);
+    expect(train.spec!.tolerations).toContainEqual({ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' });
   });
 });
 

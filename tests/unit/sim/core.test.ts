@@ -78,6 +78,21 @@ describe('ApiServer', () => {
     expect(pod.spec!.containers[0].imagePullPolicy).toBe('IfNotPresent');
   });
 
+  it('shares stored objects read-only: under test a write to one throws', () => {
+    const { api } = newApi();
+    const seen: WatchEvent[] = [];
+    api.watch(null, (e) => seen.push(e));
+    const r = api.create(podManifest);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(() => { (r.object.metadata as { name: string }).name = 'x'; }).toThrow(TypeError);
+    expect(() => { seen[0].object.metadata.labels = {}; }).toThrow(TypeError);
+    // get() hands out a private copy.
+    const copy = api.get<Pod>('Pod', 'default', 'web')!;
+    copy.metadata.labels = { changed: 'yes' };
+    expect(api.get('Pod', 'default', 'web')!.metadata.labels).toBeUndefined();
+  });
+
   it('refuses invalid objects and duplicates with the API errors', () => {
     const { api } = newApi();
     const bad = api.create({ ...podManifest, spec: { containers: [{ name: 'web' }] } });

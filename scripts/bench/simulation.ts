@@ -1,0 +1,56 @@
+// Simulator throughput (issue 4): a 1,000-replica Deployment rolled out, then updated to a new image and rolled
+// to completion (budget ≤ 0.5 s wall for the update); simulated events per second.
+import { Simulation } from '../../src/engine/sim/simulation.ts';
+import { defaultControllers } from '../../src/engine/sim/default-controllers.ts';
+import { nodeManifest } from '../../src/engine/sim/default-cluster.ts';
+import type { Deployment } from '../../src/engine/api/kinds.ts';
+import type { BenchResult } from '../bench.ts';
+
+const REPLICAS = 1000;
+
+function deployment(image: string) {
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+    spec: {
+      replicas: REPLICAS,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image, resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+      },
+    },
+  };
+}
+
+function rolledOut(sim: Simulation): boolean {
+  const d = sim.api.get<Deployment>('Deployment', 'default', 'web');
+  const s = d?.status;
+  return !!d && s?.observedGeneration === d.metadata.generation && s?.updatedReplicas === REPLICAS &&
+    s?.availableReplicas === REPLICAS && s?.replicas === REPLICAS;
+}
+
+export function simulationBenches(): BenchResult[] {
+  // 20 nodes of 110 pods: room for 1,000 replicas plus the surge.
+  const nodes = Array.from({ length: 20 }, (_, i) => nodeManifest({ name: `node-${i + 1}`, cpu: '64', memory: '256Gi', ip: `10.0.${i}.10` }));
+  const sim = new Simulation({ seed: 1, nodes, controllers: defaultControllers() });
+  let changes = 0;
+  sim.api.watch(null, () => changes++);
+  const t0 = performance.now();
+  sim.apply(deployment('nginx:1.27'));
+  sim.runFor(10 * 60_000);
+  const first = performance.now() - t0;
+  if (!rolledOut(sim)) throw new Error('the first rollout of 1,000 replicas did not complete in 10 simulated minutes');
+  const before = changes;
+  const t1 = performance.now();
+  const startSim = sim.now();
+  sim.apply(deployment('nginx:1.28'));
+  while (!rolledOut(sim) && sim.now() - startSim < 60 * 60_000) sim.runFor(1_000);
+  const update = performance.now() - t1;
+  if (!rolledOut(sim)) throw new Error('the rolling update did not complete in an hour of simulated time');
+  const simulated = (sim.now() - startSim) / 1000;
+  return [
+    { name: '1,000-replica Deployment: first rollout', value: first, unit: 'ms' },
+    { name: '1,000-replica Deployment: rolling update to completion', value: update, unit: 'ms', budget: 500,
+      note: `${simulated.toFixed(0)} s simulated, ${changes - before} API changes, ${Math.round((changes - before) / (update / 1000))} changes/s` },
+  ];
+}
