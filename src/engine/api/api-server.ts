@@ -57,6 +57,13 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The lab's self-protection: the simulated cluster holds at most this many objects (Events not counted; they
+ * expire). A create beyond it is refused as Forbidden, the way a ResourceQuota refuses one, so controllers report
+ * FailedCreate instead of the page running out of memory. Documented in the README.
+ */
+export const MAX_OBJECTS = 20_000;
+
 export class ApiServer {
   readonly clock: VirtualClock;
   readonly random: SeededRandom;
@@ -64,10 +71,12 @@ export class ApiServer {
   #byKind = new Map<string, Map<string, KubeObject>>();
   #watchers: { kinds: Set<string> | null; handler: WatchHandler }[] = [];
   #resourceVersion = 1000;
+  readonly maxObjects: number;
 
-  constructor(clock: VirtualClock, random: SeededRandom) {
+  constructor(clock: VirtualClock, random: SeededRandom, opts: { maxObjects?: number } = {}) {
     this.clock = clock;
     this.random = random;
+    this.maxObjects = opts.maxObjects ?? MAX_OBJECTS;
   }
 
   // ---- reads -------------------------------------------------------------------------------------------
@@ -154,16 +163,25 @@ export class ApiServer {
     const entry = kindNamed(object.kind);
     if (!entry) return { ok: false, error: apiError('BadRequest', `no kind "${object.kind}" is registered`) };
     const o = opts.handOver ? object : clone(object);
-    const meta = o.metadata;
-    if (!meta.name && meta.generateName) meta.name = generatedName(meta.generateName, this.random.nameSuffix());
     return this.#insert(o, entry, this.random.uuid());
   }
 
   #insert(o: KubeObject, entry: KindEntry, uid: string): Result<KubeObject> {
     const meta = o.metadata;
+    if (o.kind !== 'Event' && this.#objects.size - this.count('Event') >= this.maxObjects) {
+      // Refused before a name is generated, as quota admission does: the message shows the generateName prefix.
+      const name = meta.name || `${meta.generateName ?? ''}`;
+      const message = `${entry.resource}${entry.group ? `.${entry.group}` : ''} "${name}" is forbidden: the lab's simulated cluster holds at most ${this.maxObjects} objects`;
+      return { ok: false, error: apiError('Forbidden', message, { name, group: entry.group }) };
+    }
     if (!entry.namespaced) delete meta.namespace;
     else meta.namespace = meta.namespace || 'default';
-    if (!meta.name && meta.generateName) meta.name = generatedName(meta.generateName, this.random.nameSuffix());
+    // RetryGenerateName (GA in 1.32): a generated name that is taken is drawn again, up to 8 tries in all.
+    const generate = !meta.name && !!meta.generateName;
+    for (let attempt = 0; generate && attempt < 8; attempt++) {
+      meta.name = generatedName(meta.generateName!, this.random.nameSuffix());
+      if (!this.#objects.has(keyOf(o))) break;
+    }
     const key = keyOf(o);
     if (this.#objects.has(key)) return { ok: false, error: alreadyExists(entry.resource, entry.group, meta.name) };
     meta.uid = uid;

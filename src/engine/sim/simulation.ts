@@ -22,6 +22,8 @@ export interface SimulationOptions {
   nodes?: Node[];
   controllers?: Controller[];
   maxTasks?: number;
+  /** Objects the API server holds at most (Events not counted); see MAX_OBJECTS. */
+  maxObjects?: number;
 }
 
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
@@ -43,7 +45,7 @@ export class Simulation {
   constructor(opts: SimulationOptions = {}) {
     this.clock = new VirtualClock(opts.startMs ?? DEFAULT_START_MS);
     this.random = new SeededRandom(opts.seed ?? 1);
-    this.api = new ApiServer(this.clock, this.random);
+    this.api = new ApiServer(this.clock, this.random, { maxObjects: opts.maxObjects });
     this.events = new EventRecorder(this.api);
     this.maxTasks = opts.maxTasks ?? DEFAULT_MAX_TASKS;
     this.context = { api: this.api, clock: this.clock, random: this.random, events: this.events };
