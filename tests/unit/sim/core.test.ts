@@ -40,7 +40,7 @@ describe('SeededRandom', () => {
     const c = new SeededRandom(8);
     const seqA = [a.nameSuffix(), a.uuid(), a.int(1000)];
     expect([b.nameSuffix(), b.uuid(), b.int(1000)]).toEqual(seqA);
-    expect(c.nameSuffix() + c.uuid()).not.toBe(seqA[0] + seqA[1]);
+    expect(`${c.nameSuffix()}${c.uuid()}`).not.toBe(`${seqA[0]}${seqA[1]}`);
   });
 
   it('builds names from the API server alphabet (§0.1) and v4 uuids', () => {
