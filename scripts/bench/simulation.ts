@@ -29,7 +29,14 @@ function rolledOut(sim: Simulation): boolean {
     s?.availableReplicas === REPLICAS && s?.replicas === REPLICAS;
 }
 
-export function simulationBenches(): BenchResult[] {
+interface RolloutRun {
+  first: number;
+  update: number;
+  simulatedSeconds: number;
+  changes: number;
+}
+
+function rollout(): RolloutRun {
   // 20 nodes of 110 pods: room for 1,000 replicas plus the surge.
   const nodes = Array.from({ length: 20 }, (_, i) => nodeManifest({ name: `node-${i + 1}`, cpu: '64', memory: '256Gi', ip: `10.0.${i}.10` }));
   const sim = new Simulation({ seed: 1, nodes, controllers: defaultControllers() });
@@ -47,10 +54,16 @@ export function simulationBenches(): BenchResult[] {
   while (!rolledOut(sim) && sim.now() - startSim < 60 * 60_000) sim.runFor(1_000);
   const update = performance.now() - t1;
   if (!rolledOut(sim)) throw new Error('the rolling update did not complete in an hour of simulated time');
-  const simulated = (sim.now() - startSim) / 1000;
+  return { first, update, simulatedSeconds: (sim.now() - startSim) / 1000, changes: changes - before };
+}
+
+/** Three fresh runs; the median run (by update time) is reported — wall time on this shared machine is noisy. */
+export function simulationBenches(): BenchResult[] {
+  const runs = [rollout(), rollout(), rollout()].sort((a, b) => a.update - b.update);
+  const m = runs[1];
   return [
-    { name: '1,000-replica Deployment: first rollout', value: first, unit: 'ms' },
-    { name: '1,000-replica Deployment: rolling update to completion', value: update, unit: 'ms', budget: 500,
-      note: `${simulated.toFixed(0)} s simulated, ${changes - before} API changes, ${Math.round((changes - before) / (update / 1000))} changes/s` },
+    { name: '1,000-replica Deployment: first rollout (median of 3)', value: [...runs].sort((a, b) => a.first - b.first)[1].first, unit: 'ms' },
+    { name: '1,000-replica Deployment: rolling update (median of 3)', value: m.update, unit: 'ms', budget: 500,
+      note: `${m.simulatedSeconds.toFixed(0)} s simulated, ${m.changes} API changes, ${Math.round(m.changes / (m.update / 1000))} simulated changes/s; runs ${runs.map((r) => r.update.toFixed(0)).join(', ')} ms` },
   ];
 }
