@@ -1,12 +1,16 @@
 // core/v1 Events, the audit trail learners read in `kubectl describe` and `kubectl get events`.
 // Like client-go's recorder, an identical event (same object, type, reason, message and source) repeated
 // within 10 minutes is not stored again: the existing one gets count+1 and a new lastTimestamp.
+// Like the API server's --event-ttl (1 h), an Event is deleted an hour after its last update, which keeps long
+// runs (a CronJob over a year) in bounded memory.
 import { rfc3339 } from '../clock/time-format.ts';
 import type { ApiServer } from './api-server.ts';
 import type { EventObject } from './kinds.ts';
 import type { KubeObject } from './objects.ts';
 
 const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
+/** kube-apiserver --event-ttl: an Event disappears an hour after its last write. */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
 
 export interface EventOptions {
   /** `spec.containers{name}` for container-level kubelet events. */
@@ -18,6 +22,8 @@ export interface EventOptions {
 export class EventRecorder {
   #api: ApiServer;
   #seen = new Map<string, { name: string; namespace: string; last: number }>();
+  /** Stored event name → time of its last write, for the TTL. */
+  #lastWrite = new Map<string, number>();
   #seq = 0;
 
   constructor(api: ApiServer) {
@@ -36,6 +42,7 @@ export class EventRecorder {
       });
       if (r.ok) {
         seen.last = now;
+        this.#lastWrite.set(seen.name, now);
         return;
       }
     }
@@ -68,6 +75,23 @@ export class EventRecorder {
     };
     if (!event.involvedObject.namespace) delete event.involvedObject.namespace;
     const r = this.#api.createInternal(event, { handOver: true });
-    if (r.ok) this.#seen.set(key, { name, namespace, last: now });
+    if (r.ok) {
+      this.#seen.set(key, { name, namespace, last: now });
+      this.#lastWrite.set(name, now);
+      this.#expire(key, name, namespace, now + EVENT_TTL_MS);
+    }
+  }
+
+  /** One background task per stored event: it deletes the event once it has not been written for an hour. */
+  #expire(key: string, name: string, namespace: string, at: number): void {
+    this.#api.clock.at(at, 'event ttl', () => {
+      const last = this.#lastWrite.get(name);
+      if (last === undefined) return;
+      const due = last + EVENT_TTL_MS;
+      if (due > this.#api.clock.now()) return this.#expire(key, name, namespace, due);
+      this.#lastWrite.delete(name);
+      if (this.#seen.get(key)?.name === name) this.#seen.delete(key);
+      this.#api.delete('Event', namespace, name);
+    }, { background: true });
   }
 }

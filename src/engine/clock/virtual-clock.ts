@@ -11,6 +11,14 @@ interface Task {
   run: () => void;
 }
 
+export interface TaskOptions {
+  /**
+   * Housekeeping that never changes what a learner watches unfold (event expiry): a simulation run "until done"
+   * stops when only such tasks are left.
+   */
+  background?: boolean;
+}
+
 /** Thrown when a run goes past its work cap (a runaway controller loop, replicas: 1e9 …). */
 export class WorkCapExceeded extends Error {
   readonly tasks: number;
@@ -27,6 +35,9 @@ export class VirtualClock {
   #heap: Task[] = [];
   #cancelled = new Set<TaskId>();
   #executed = 0;
+  /** Pending task id → whether it is background work. */
+  #pendingBackground = new Map<TaskId, boolean>();
+  #foreground = 0;
 
   constructor(startMs: number) {
     this.#now = startMs;
@@ -43,23 +54,40 @@ export class VirtualClock {
   }
 
   get pending(): number {
-    return this.#heap.length - this.#cancelled.size;
+    return this.#pendingBackground.size;
+  }
+
+  /** Whether any task that is not background work is pending. */
+  get hasForegroundWork(): boolean {
+    return this.#foreground > 0;
   }
 
   /** Runs `run` at absolute time `at` (never in the past: a past time means "now"). */
-  at(at: number, label: string, run: () => void): TaskId {
+  at(at: number, label: string, run: () => void, opts: TaskOptions = {}): TaskId {
     const id = ++this.#seq;
+    const background = opts.background === true;
+    this.#pendingBackground.set(id, background);
+    if (!background) this.#foreground++;
     this.#push({ at: Math.max(at, this.#now), seq: id, id, label, run });
     return id;
   }
 
   /** Runs `run` after `delayMs` of simulated time. */
-  after(delayMs: number, label: string, run: () => void): TaskId {
-    return this.at(this.#now + Math.max(0, delayMs), label, run);
+  after(delayMs: number, label: string, run: () => void, opts: TaskOptions = {}): TaskId {
+    return this.at(this.#now + Math.max(0, delayMs), label, run, opts);
   }
 
   cancel(id: TaskId | undefined): void {
-    if (id !== undefined) this.#cancelled.add(id);
+    if (id === undefined || !this.#pendingBackground.has(id)) return;
+    this.#cancelled.add(id);
+    this.#settle(id);
+  }
+
+  #settle(id: TaskId): void {
+    const background = this.#pendingBackground.get(id);
+    if (background === undefined) return;
+    this.#pendingBackground.delete(id);
+    if (!background) this.#foreground--;
   }
 
   /** Time of the next task, or null when nothing is scheduled. */
@@ -80,6 +108,7 @@ export class VirtualClock {
       if (!next || next.at > until) break;
       if (ran >= maxTasks) throw new WorkCapExceeded(ran, this.#now);
       this.#pop();
+      this.#settle(next.id);
       this.#now = next.at;
       ran++;
       this.#executed++;

@@ -100,7 +100,7 @@ export class Simulation {
     let budget = this.maxTasks;
     for (;;) {
       const next = this.clock.nextAt();
-      if (next === null || next > end) break;
+      if (next === null || next > end || !this.clock.hasForegroundWork) break;
       budget -= this.clock.runUntil(next, budget);
     }
     return this.clock.now();

@@ -147,7 +147,37 @@ describe('ApiServer', () => {
   });
 });
 
+describe('background tasks', () => {
+  it('are run but do not count as work left to do', () => {
+    const clock = new VirtualClock(T0);
+    let ran = 0;
+    clock.after(1000, 'bg', () => ran++, { background: true });
+    expect(clock.hasForegroundWork).toBe(false);
+    const fg = clock.after(500, 'fg', () => ran++);
+    expect(clock.hasForegroundWork).toBe(true);
+    clock.cancel(fg);
+    expect(clock.hasForegroundWork).toBe(false);
+    clock.runUntil(T0 + 2000);
+    expect(ran).toBe(1);
+    expect(clock.pending).toBe(0);
+  });
+});
+
 describe('EventRecorder', () => {
+  it('expires an event an hour after its last write (--event-ttl)', () => {
+    const { api, clock } = newApi();
+    const events = new EventRecorder(api);
+    api.create(podManifest);
+    const pod = api.get('Pod', 'default', 'web')!;
+    events.record(pod, 'Normal', 'Pulled', 'x', 'kubelet');
+    clock.runUntil(T0 + 5 * 60_000);
+    events.record(pod, 'Normal', 'Pulled', 'x', 'kubelet'); // aggregated: refreshes the TTL
+    clock.runUntil(T0 + 64 * 60_000);
+    expect(api.list('Event')).toHaveLength(1);
+    clock.runUntil(T0 + 65 * 60_000);
+    expect(api.list('Event')).toHaveLength(0);
+  });
+
   it('aggregates identical events into count and lastTimestamp', () => {
     const { api, clock } = newApi();
     const events = new EventRecorder(api);
