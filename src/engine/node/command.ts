@@ -56,7 +56,7 @@ export function sleepMs(args: string[]): number | null | undefined {
 
 // ---- a tiny shell reader ----------------------------------------------------------------------------------
 
-type Token = { word: string } | { op: string };
+export type Token = { word: string } | { op: string };
 
 /** Words and control operators (`;`, `&&`, `||`, `|`, `&`, newline), honouring quotes and backslashes. */
 export function tokenizeShell(script: string): Token[] {
@@ -114,7 +114,7 @@ export function tokenizeShell(script: string): Token[] {
 }
 
 /** Simple commands (word lists) in order; operators only separate them here. */
-function simpleCommands(tokens: Token[]): string[][] {
+export function simpleCommands(tokens: Token[]): string[][] {
   const cmds: string[][] = [];
   let cur: string[] = [];
   for (const t of tokens) {
@@ -136,7 +136,7 @@ interface ScriptState {
   server: boolean;
 }
 
-const LOOP_WORDS = new Set(['do', 'then', 'else', 'elif']);
+export const LOOP_WORDS = new Set(['do', 'then', 'else', 'elif']);
 
 /** Runs the simple commands `cmds[from..to)` once, updating the state; stops on `exit` or a forever command. */
 function runBlock(cmds: string[][], from: number, to: number, st: ScriptState): void {
@@ -178,7 +178,8 @@ function runBlock(cmds: string[][], from: number, to: number, st: ScriptState): 
   }
 }
 
-function matchingDone(cmds: string[][], start: number, to: number): number {
+/** The index of the `done` closing the loop that starts at `start`. */
+export function matchingDone(cmds: string[][], start: number, to: number): number {
   let depth = 0;
   for (let j = start; j < to; j++) {
     for (const w of cmds[j]!) {
@@ -192,13 +193,14 @@ function matchingDone(cmds: string[][], start: number, to: number): number {
   return to;
 }
 
-function bodyStartOf(cmds: string[][], start: number, end: number): number {
+/** The index of the first command of a loop's body (the one after `do`). */
+export function bodyStartOf(cmds: string[][], start: number, end: number): number {
   for (let j = start; j < end; j++) if (cmds[j]![0] === 'do' || cmds[j]!.includes('do')) return cmds[j]![0] === 'do' ? j : j + 1;
   return start + 1;
 }
 
 /** `for i in a b c`, `for i in $(seq 1 5)`, `for i in {1..5}`: the number of iterations (1 when unknown). */
-function forCount(words: string[]): number {
+export function forCount(words: string[]): number {
   const inAt = words.indexOf('in');
   if (inAt < 0) return 1;
   const items = words.slice(inAt + 1).filter((w) => w !== 'do');

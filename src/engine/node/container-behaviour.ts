@@ -14,10 +14,15 @@
 //     `1=42,*=0`.
 //  4. `sim.workload-lab.dev/fail-attempts: N`: runs 0 … N−1 (counted by an AttemptCounter, see below) end with
 //     the exit code, or 1 when that is 0; later runs end with 0.
-//  5. `sim.workload-lab.dev/ready-after`: time from container start to Ready (default 0). Without it a
-//     readinessProbe decides: the kubelet probes at start and then every periodSeconds, ignoring results before
-//     initialDelaySeconds, and needs successThreshold successes; a startupProbe delays `started` the same way
-//     and readiness is only reported once started.
+//  5. `sim.workload-lab.dev/ready-after`: time from container start until the process serves (default 0): a
+//     container without a readinessProbe is Ready then (once started); httpGet / tcpSocket / grpc probes and
+//     exec probes that test no file succeed from then on. The kubelet's prober (probes.ts, probe-outcome.ts)
+//     runs startup, liveness and readiness probes on their periods and thresholds; exec probes that test a
+//     file (`cat /tmp/healthy`) follow the files the container's shell script creates and removes.
+//     `sim.workload-lab.dev/probe-fail-after: 45s` (a Go duration; applies to every container of the pod) makes
+//     every probe fail from that long after the container started: liveness kills and restarts it, readiness
+//     makes the pod not ready. `startedAfterMs` / `readyAfterMs` below predict the first start / ready time
+//     when every probe passes (they ignore that the kubelet's probe ticker is not aligned with the container).
 //  6. `sim.workload-lab.dev/image-pull: fail`: every pull of the main container's image fails.
 //  7. Without annotations, a recognised command decides (command.ts: `sleep N`, `exit N`, `true`, `false`,
 //     `echo …`, `sh -c "…; exit N"`, `while true` loops, `tail -f`, the pi Job's `perl … bpi(2000)` ≈ 5 s).
@@ -41,6 +46,7 @@ export const ANNOTATION = {
   failAttempts: 'sim.workload-lab.dev/fail-attempts',
   readyAfter: 'sim.workload-lab.dev/ready-after',
   imagePull: 'sim.workload-lab.dev/image-pull',
+  probeFailAfter: 'sim.workload-lab.dev/probe-fail-after',
 } as const;
 
 export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index';
@@ -74,6 +80,10 @@ export interface ContainerBehaviour {
   startedAfterMs: number;
   /** From container start until ready. */
   readyAfterMs: number;
+  /** From container start until the process serves (the ready-after annotation of the main container, else 0). */
+  servingAfterMs: number;
+  /** From container start until every probe fails (the probe-fail-after annotation), null: never. */
+  probeFailAfterMs: number | null;
   imagePullFails: boolean;
   /** SIGTERM: the exit code after SIGTERM_EXIT_MS, or null when the process ignores it (SIGKILL, 137, at the deadline). */
   sigtermExitCode: number | null;
@@ -208,16 +218,27 @@ export function containerBehaviour(pod: Pod, c: Container, kind: ContainerKind):
   const startedAfterMs = probePassAfterMs(c.startupProbe);
   let readyAfterMs = Math.max(startedAfterMs, c.readinessProbe ? startedAfterMs + probePassAfterMs(c.readinessProbe) : 0);
   const isMain = kind === 'regular' && c.name === mainContainerName(pod);
-  if (!isMain) {
-    return { run: () => ({ durationMs: base.durationMs, exitCode: base.exitCode }), countsAttempts: false, startedAfterMs, readyAfterMs, imagePullFails: false, sigtermExitCode: base.sigtermExitCode };
-  }
   const ann = pod.metadata.annotations ?? {};
+  const probeFailAfterMs = parseDurationValue(ann[ANNOTATION.probeFailAfter]?.trim()) ?? null;
+  if (!isMain) {
+    return {
+      run: () => ({ durationMs: base.durationMs, exitCode: base.exitCode }),
+      countsAttempts: false,
+      startedAfterMs,
+      readyAfterMs,
+      servingAfterMs: 0,
+      probeFailAfterMs,
+      imagePullFails: false,
+      sigtermExitCode: base.sigtermExitCode,
+    };
+  }
   const index = podIndex(pod);
   const duration = parseDurationValue(indexedValue(ann[ANNOTATION.duration], index));
   const exitCode = parseExitCode(indexedValue(ann[ANNOTATION.exitCode], index));
   const failAttemptsRaw = ann[ANNOTATION.failAttempts]?.trim();
   const failAttempts = failAttemptsRaw !== undefined && /^\d+$/.test(failAttemptsRaw) ? Number(failAttemptsRaw) : undefined;
   const readyAfter = parseDurationValue(ann[ANNOTATION.readyAfter]?.trim());
+  const servingAfterMs = typeof readyAfter === 'number' ? readyAfter : 0;
   if (typeof readyAfter === 'number') readyAfterMs = Math.max(startedAfterMs, readyAfter);
   const durationMs = duration !== undefined ? duration : base.durationMs;
   const code = exitCode ?? base.exitCode;
@@ -229,6 +250,8 @@ export function containerBehaviour(pod: Pod, c: Container, kind: ContainerKind):
     countsAttempts: failAttempts !== undefined,
     startedAfterMs,
     readyAfterMs,
+    servingAfterMs,
+    probeFailAfterMs,
     imagePullFails: ann[ANNOTATION.imagePull]?.trim() === 'fail',
     sigtermExitCode: base.sigtermExitCode,
   };

@@ -46,6 +46,10 @@ export class ContainerRun {
   planEnd?: number;
   /** SIGTERM sent (graceful deletion or pod completion). */
   stopping = false;
+  /** Being killed because a liveness or startup probe failed (restarted unless restartPolicy is Never). */
+  killedByProbe = false;
+  /** The clock task that ends the current run (its own exit, or the kill of a failed probe). */
+  exitTask?: number;
   /** Reported as ContainerStatusUnknown: the pod terminated while this container had no final state (TerminatePod). */
   lost = false;
   /** Pending clock tasks of this container (start steps, exit, ready). */

@@ -1,5 +1,6 @@
 // The kubelet's work for one pod (its pod worker): sandbox, init containers one at a time, regular containers,
-// image pulls, restarts with back-off, readiness, graceful termination, and the status it reports.
+// image pulls, restarts with back-off, probes (probes.ts) and the kills of failed ones, readiness, graceful
+// termination, and the status it reports.
 // Every step is a task on the virtual clock; every step that changes something writes the status (only
 // when it differs from the stored one) and records the kubelet's events (reference §1.2–§1.7, §1.9).
 import type { Pod, PodStatus } from '../api/kinds.ts';
@@ -15,6 +16,8 @@ import { formatGoDuration } from './go-duration-string.ts';
 import { imageID, imageSizeBytes, pullErrorMessage, runtimeImageName } from './images.ts';
 import { kubeletConditions, mergeConditions } from './pod-conditions.ts';
 import { getPhase } from './pod-phase.ts';
+import { containerProbeOutcomes, type ProbeOutcomes } from './probe-outcome.ts';
+import { ContainerProber, type ProbeHost, type ProbeKind } from './probes.ts';
 
 /** After a container exits into back-off, the kubelet's next sync (≈1 s later here) reports CrashLoopBackOff. */
 export const CRASHLOOP_STATUS_DELAY_MS = 1_000;
@@ -24,6 +27,8 @@ export const IMAGE_BACKOFF_STATUS_DELAY_MS = 1_000;
 export const SANDBOX_TEARDOWN_MS = 500;
 /** A failing pull gives up after about this long (the registry answers "not found"). */
 export const FAILED_PULL_MS = 400;
+/** killContainer always grants at least this grace period (minimumGracePeriodInSeconds). */
+export const MIN_KILL_GRACE_S = 2;
 
 /** What a pod worker needs from its node's kubelet. */
 export interface NodeRuntime {
@@ -61,6 +66,9 @@ export class PodWorker {
   #finished = false;
   #destroyed = false;
   #tasks = new Set<number>();
+  /** The prober of each container that has probes. */
+  #probers = new Map<ContainerRun, ContainerProber>();
+  #outcomes = new Map<string, ProbeOutcomes>();
 
   constructor(rt: NodeRuntime, pod: Pod) {
     this.#rt = rt;
@@ -73,6 +81,11 @@ export class PodWorker {
       return new ContainerRun(c, kind, containerBehaviour(pod, c, kind));
     });
     this.#regulars = (pod.spec?.containers ?? []).map((c) => new ContainerRun(c, 'regular', containerBehaviour(pod, c, 'regular')));
+    for (const c of [...this.#inits, ...this.#regulars]) {
+      if (c.kind === 'init') continue; // validation allows probes only on regular containers and sidecars
+      const { startupProbe: startup, livenessProbe: liveness, readinessProbe: readiness } = c.spec;
+      if (startup || liveness || readiness) this.#probers.set(c, new ContainerProber(this.#probeHost(c), { startup, liveness, readiness }));
+    }
   }
 
   get pod(): Pod {
@@ -106,6 +119,14 @@ export class PodWorker {
     return id;
   }
 
+  /** Cancels one pending task of `c` (a no-op once it ran or was cancelled). */
+  #unschedule(c: ContainerRun, id: number): void {
+    if (!c.tasks.has(id)) return;
+    this.#rt.ctx.clock.cancel(id);
+    c.tasks.delete(id);
+    this.#tasks.delete(id);
+  }
+
   #cancel(c: ContainerRun): void {
     for (const id of c.tasks) {
       this.#rt.ctx.clock.cancel(id);
@@ -129,6 +150,8 @@ export class PodWorker {
   /** The kubelet admits the pod: first status, then the sandbox. */
   start(): void {
     this.#startTime = rfc3339(this.#now());
+    // SyncPod adds the pod to the probe manager: the probe workers' tickers start now
+    for (const p of this.#probers.values()) p.admitted(this.#now());
     this.sync();
     if (this.#pod.metadata.deletionTimestamp) {
       this.beginTermination();
@@ -248,23 +271,107 @@ export class PodWorker {
     this.#event('Normal', 'Started', 'Container started', c);
     const attempt = c.behaviour.countsAttempts ? this.#rt.attempts.next(this.#pod, c.name) : c.instances - 1;
     const plan = c.behaviour.run(attempt);
-    c.started = c.behaviour.startedAfterMs === 0;
-    c.ready = c.kind !== 'init' && c.behaviour.readyAfterMs === 0;
-    if (!c.started) this.#later(c.behaviour.startedAfterMs, 'started', () => {
-      c.started = true;
-      this.sync();
-      this.#proceed();
-    }, c);
-    if (c.kind !== 'init' && c.behaviour.readyAfterMs > 0) this.#later(c.behaviour.readyAfterMs, 'ready', () => {
+    const prober = this.#probers.get(c);
+    // without a startup probe a running container has started; without a readiness probe it is ready once
+    // started and serving (ready-after)
+    c.started = !prober?.hasStartup;
+    c.ready = false;
+    this.#refreshReady(c);
+    if (c.kind !== 'init' && !prober?.hasReadiness && c.behaviour.servingAfterMs > 0) this.#later(c.behaviour.servingAfterMs, 'ready', () => {
       if (this.#terminating || c.stopping) return;
-      c.ready = true;
+      this.#refreshReady(c);
       this.sync();
     }, c);
     c.planEnd = plan.durationMs === null ? undefined : now + plan.durationMs;
-    if (plan.durationMs !== null) this.#later(plan.durationMs, 'exit', () => this.exit(c, plan.exitCode), c);
+    c.exitTask = plan.durationMs === null ? undefined : this.#later(plan.durationMs, 'exit', () => this.exit(c, plan.exitCode), c);
     if (c.kind === 'regular') this.#hasInitialized = true;
+    prober?.runStarted((kind) => this.#probeOutcomes(c, kind));
     this.sync();
     this.#startDone(c);
+    this.#podSync();
+  }
+
+  /** Ready without a readiness probe: running, started and serving. */
+  #refreshReady(c: ContainerRun): void {
+    if (c.kind === 'init' || this.#probers.get(c)?.hasReadiness) return;
+    c.ready = c.running && c.started && !c.stopping && this.#now() >= c.current!.startedAt + c.behaviour.servingAfterMs;
+  }
+
+  // ---- probes ---------------------------------------------------------------------------------------------
+
+  #probeHost(c: ContainerRun): ProbeHost {
+    return {
+      now: () => this.#now(),
+      schedule: (ms, label, fn) => this.#later(ms, `${c.name} ${label}`, fn, c),
+      unschedule: (id) => this.#unschedule(c, id),
+      unhealthy: (message) => this.#event('Warning', 'Unhealthy', message, c),
+      started: () => {
+        c.started = true;
+        this.#refreshReady(c);
+        this.sync();
+        this.#proceed();
+      },
+      readiness: (ready) => {
+        if (this.#terminating || !c.running || c.stopping) return;
+        c.ready = ready;
+        this.sync();
+      },
+      kill: (kind) => this.#probeKill(c, kind),
+      podSync: () => this.#podSync(),
+    };
+  }
+
+  /** What the probe of `kind` returns over a run of `c` (the same for every run). */
+  #probeOutcomes(c: ContainerRun, kind: ProbeKind): ProbeOutcomes {
+    const key = `${c.name}\u0000${kind}`;
+    let o = this.#outcomes.get(key);
+    if (!o) {
+      const probe = kind === 'startup' ? c.spec.startupProbe! : kind === 'liveness' ? c.spec.livenessProbe! : c.spec.readinessProbe!;
+      o = containerProbeOutcomes(probe, c.spec, this.#podIP ?? '', c.behaviour.servingAfterMs, c.behaviour.probeFailAfterMs);
+      this.#outcomes.set(key, o);
+    }
+    return o;
+  }
+
+  /** The kubelet syncs the pod (a container started or exited, a probe result changed): UpdatePodStatus. */
+  #podSync(): void {
+    if (this.#terminating || this.#finished || this.#destroyed) return;
+    for (const p of this.#probers.values()) p.podSynced();
+  }
+
+  /**
+   * computePodActions + killContainer for a failed liveness or startup probe: event Killing with the reason,
+   * the container's stop signal, SIGKILL (137) after the grace period (the probe's terminationGracePeriodSeconds
+   * if set, else the pod's; at least 2 s). It is started again unless restartPolicy is Never.
+   */
+  #probeKill(c: ContainerRun, kind: 'startup' | 'liveness'): void {
+    if (!c.running || c.stopping || c.killedByProbe || this.#terminating) return;
+    const sidecar = c.kind === 'sidecar';
+    const restart = sidecar || (this.#pod.spec?.restartPolicy ?? 'Always') !== 'Never';
+    const message = sidecar
+      ? `Init container ${c.name} failed ${kind} probe`
+      : `Container ${c.name} failed ${kind} probe${restart ? ', will be restarted' : ''}`;
+    this.#event('Normal', 'Killing', message, c);
+    c.killedByProbe = true;
+    this.#probers.get(c)?.killing();
+    const probe = kind === 'startup' ? c.spec.startupProbe : c.spec.livenessProbe;
+    const probeGrace = probe?.terminationGracePeriodSeconds;
+    const graceS =
+      this.#pod.metadata.deletionGracePeriodSeconds ??
+      (typeof probeGrace === 'number' ? probeGrace : undefined) ??
+      this.#pod.spec?.terminationGracePeriodSeconds ??
+      30;
+    const graceMs = Math.max(MIN_KILL_GRACE_S, graceS) * 1000;
+    const now = this.#now();
+    const sig = c.behaviour.sigtermExitCode;
+    const graceful = sig !== null && SIGTERM_EXIT_MS <= graceMs;
+    const at = now + (graceful ? SIGTERM_EXIT_MS : graceMs);
+    if (c.planEnd === undefined || c.planEnd > at) {
+      if (c.exitTask !== undefined) this.#unschedule(c, c.exitTask);
+      const code = graceful ? sig : 137;
+      c.exitTask = this.#later(at - now, 'kill', () => this.exit(c, code), c);
+    }
+    this.#podSync();
   }
 
   /** The first start of a regular container finished (running or failed): the next one may start. */
@@ -279,6 +386,10 @@ export class PodWorker {
   exit(c: ContainerRun, exitCode: number, reason?: string): void {
     if (!c.running) return;
     this.#cancel(c);
+    this.#probers.get(c)?.runEnded();
+    const killed = c.killedByProbe;
+    c.killedByProbe = false;
+    c.exitTask = undefined;
     const cur = c.current!;
     cur.finishedAt = this.#now();
     cur.exitCode = exitCode;
@@ -294,24 +405,38 @@ export class PodWorker {
       return;
     }
     const policy = this.#pod.spec?.restartPolicy ?? 'Always';
-    const restart = c.kind === 'sidecar' || (c.kind === 'init' ? exitCode !== 0 && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0));
+    // a container killed for a failed probe is started again in the same sync unless the policy is Never
+    const restart = killed
+      ? c.kind === 'sidecar' || policy !== 'Never'
+      : c.kind === 'sidecar' || (c.kind === 'init' ? exitCode !== 0 && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0));
     this.sync();
     if (restart) {
-      this.#restart(c);
+      this.#restart(c, killed);
+      this.#podSync();
       return;
     }
     this.#proceed();
     this.#checkCompletion();
+    this.#podSync();
   }
 
-  /** doBackOff (§1.4): restart at once after the first exit, then after 10 s, 20 s, 40 s … 300 s. */
-  #restart(c: ContainerRun): void {
+  /**
+   * doBackOff (§1.4): restart at once after the first exit, then after 10 s, 20 s, 40 s … 300 s. doBackOff looks
+   * at the newest *exited* instance of the runtime's pod status; after a probe kill that status was taken while
+   * the killed instance still ran, so the one before it decides (none: no back-off, and no step of it either).
+   */
+  #restart(c: ContainerRun, afterKill = false): void {
     const key = `${this.uid}/${c.name}`;
     const finished = c.current!.finishedAt!;
     const now = this.#now();
     const bo = this.#rt.crashBackoff;
-    if (!bo.isInBackOffSince(key, finished, now)) {
-      bo.next(key, finished, now);
+    const decidingExit = afterKill ? c.previous?.finishedAt : finished;
+    if (decidingExit === undefined) {
+      this.#start(c, false);
+      return;
+    }
+    if (!bo.isInBackOffSince(key, decidingExit, now)) {
+      bo.next(key, decidingExit, now);
       this.#start(c, false);
       return;
     }
@@ -365,6 +490,7 @@ export class PodWorker {
     this.#terminating = true;
     const graceS = this.#pod.metadata.deletionGracePeriodSeconds ?? this.#pod.spec?.terminationGracePeriodSeconds ?? 30;
     this.#deadline = this.#now() + graceS * 1000;
+    for (const p of this.#probers.values()) p.stop();
     for (const c of [...this.#inits, ...this.#regulars]) {
       if (!c.running) this.#cancel(c);
       if (c.kind !== 'init') c.ready = false; // a completed init container stays ready
@@ -382,6 +508,9 @@ export class PodWorker {
       if (!c.running || c.stopping) continue;
       c.stopping = true;
       c.ready = false;
+      this.#probers.get(c)?.stop();
+      // a kill for a failed probe is already under way: the pod worker finishes it before terminating the pod
+      if (c.killedByProbe) continue;
       this.#event('Normal', 'Killing', `Stopping container ${c.name}`, c);
       const sig = c.behaviour.sigtermExitCode;
       const graceful = sig !== null && now + SIGTERM_EXIT_MS <= this.#deadline;

@@ -112,7 +112,7 @@ export function renderSummary(report: SimulationReport): string {
     const repeat = e.count > 1 ? `  (x${e.count}, last ${offset(startMs, e.lastTimestamp)})` : '';
     lines.push({
       at: Date.parse(e.firstTimestamp), order: report.commands.length + i,
-      text: [`${offset(startMs, e.firstTimestamp)}  ${e.type}  ${e.reason}  ${ref(o.kind, o.name, o.namespace)}  ${e.message}${repeat}`],
+      text: [`${offset(startMs, e.firstTimestamp)}  ${e.type}  ${e.reason}  ${ref(o.kind, o.name, o.namespace)}  ${e.message.trim()}${repeat}`],
     });
   });
   lines.sort((a, b) => a.at - b.at || a.order - b.order);
