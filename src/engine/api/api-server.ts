@@ -159,11 +159,12 @@ export class ApiServer {
    * `handOver: true` gives the object itself to the store (the caller built it for this call and keeps no
    * reference), sparing a copy on hot paths such as events.
    */
-  createInternal(object: KubeObject, opts: { handOver?: boolean } = {}): Result<KubeObject> {
+  createInternal(object: KubeObject, opts: { handOver?: boolean; uid?: string } = {}): Result<KubeObject> {
     const entry = kindNamed(object.kind);
     if (!entry) return { ok: false, error: apiError('BadRequest', `no kind "${object.kind}" is registered`) };
     const o = opts.handOver ? object : clone(object);
-    return this.#insert(o, entry, this.random.uuid());
+    // `uid`: the one the caller already used while defaulting (a Job's generated selector carries it).
+    return this.#insert(o, entry, opts.uid ?? this.random.uuid());
   }
 
   #insert(o: KubeObject, entry: KindEntry, uid: string): Result<KubeObject> {
