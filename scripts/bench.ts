@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { validationBenches } from './bench/validation.ts';
 import { simulationBenches } from './bench/simulation.ts';
+import { batchBenches } from './bench/batch.ts';
 
 export interface BenchResult {
   name: string;
@@ -24,6 +25,7 @@ if (first.status !== 0) {
 results.push(...(JSON.parse(first.stdout) as BenchResult[]));
 results.push(...validationBenches());
 results.push(...simulationBenches());
+results.push(...batchBenches());
 
 const width = Math.max(...results.map((r) => r.name.length));
 let over = 0;
