@@ -25,6 +25,8 @@ export class EventRecorder {
   /** Stored event name → time of its last write, for the TTL. */
   #lastWrite = new Map<string, number>();
   #seq = 0;
+  #nanosMs = Number.NaN;
+  #nanosBase = 0n;
 
   constructor(api: ApiServer) {
     this.#api = api;
@@ -46,9 +48,14 @@ export class EventRecorder {
         return;
       }
     }
-    // client-go names events `<object>.<UnixNano in hex>`.
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.#seq++ % 1_000_000);
-    const name = `${involved.metadata.name}.${nanos.toString(16)}`;
+    // client-go names events `<object>.<UnixNano in hex>`; events recorded in the same simulated millisecond
+    // get consecutive nanoseconds so their names stay unique and in creation order.
+    if (now !== this.#nanosMs) {
+      this.#nanosMs = now;
+      this.#nanosBase = BigInt(now) * 1_000_000n;
+      this.#seq = 0;
+    }
+    const name = `${involved.metadata.name}.${(this.#nanosBase + BigInt(this.#seq++)).toString(16)}`;
     const event: EventObject = {
       apiVersion: 'v1',
       kind: 'Event',
