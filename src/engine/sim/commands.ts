@@ -1,13 +1,15 @@
 // The command lines `workload-lab simulate --at "D CMD"` runs inside a simulation (../shared/notes/cli.md):
 // the `lab` fault commands, and the few kubectl commands that exist before the kubectl engine does
 // (`kubectl delete pod NAME|-l SELECTOR`, `kubectl scale deployment/NAME --replicas=N`), with kubectl's own
-// output (reference §7.3, §7.4). Every other kubectl verb answers that the simulator does not support it yet.
+// output (reference §7.3, §7.4); `kubectl get` is the kubectl engine's (src/engine/kubectl). Every other kubectl
+// verb answers that the simulator does not support it yet.
 // Nothing here throws: every problem is an exit code and a message, as a terminal would show it.
 import { kindForResource } from '../schema/index.ts';
 import { isLabelValue, isQualifiedName } from '../validate/rules/formats.ts';
 import type { ApiError } from '../api/api-error.ts';
 import type { KubeObject } from '../api/objects.ts';
 import { crashContainer, failNode, restoreNode } from '../node/faults.ts';
+import { runGet } from '../kubectl/get.ts';
 import type { Simulation } from './simulation.ts';
 
 export interface CommandResult {
@@ -305,6 +307,10 @@ function runKubectl(sim: Simulation, args: string[]): CommandResult {
   if (at < 0) return fail('error: the simulator\'s kubectl needs a command, such as "kubectl delete pod NAME"');
   const verb = args[at]!;
   const rest = [...args.slice(0, at), ...args.slice(at + 1)];
+  if (verb === 'get') {
+    const r = runGet(sim.api, sim.now(), rest);
+    return { exitCode: r.exitCode, output: [r.stdout, r.stderr].filter(Boolean).join('').replace(/\n$/, '') };
+  }
   if (verb === 'delete') return kubectlDelete(sim, rest);
   if (verb === 'scale') return kubectlScale(sim, rest);
   return unsupported(verb);

@@ -94,11 +94,16 @@ describe('workload-lab simulate', () => {
       app);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.commands).toEqual([
+    expect(out.commands.slice(0, 2)).toEqual([
       { at: '2026-01-01T00:00:30Z', command: 'kubectl scale deployment/web --replicas=5', exitCode: 0, output: 'deployment.apps/web scaled' },
       { at: '2026-01-01T00:01:00Z', command: 'kubectl delete pod -l app=solo', exitCode: 0, output: 'pod "solo" deleted from default namespace' },
-      { at: '2026-01-01T00:01:30Z', command: 'kubectl get pods', exitCode: 1, output: 'error: the simulator\'s kubectl does not support "get" yet' },
     ]);
+    // kubectl get: the pod table (§1.6 columns) with the five web replicas.
+    const get = out.commands[2];
+    expect(get).toMatchObject({ at: '2026-01-01T00:01:30Z', command: 'kubectl get pods', exitCode: 0 });
+    const lines = get.output.split('\n');
+    expect(lines[0]).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE$/);
+    expect(lines.filter((l: string) => /^web-[4-9bcdf]+-[bcdfghjklmnpqrstvwxz2456789]{5} /.test(l))).toHaveLength(5);
     expect(out.objects.find((o: { kind: string }) => o.kind === 'Deployment').spec.replicas).toBe(5);
   });
 
