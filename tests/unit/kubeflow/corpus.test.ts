@@ -4,10 +4,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { applyKubeflowDefaults } from '../../../src/engine/defaults/kubeflow/index.ts';
 import { kubeflowAdmissionWarnings, validateKubeflowCreate } from '../../../src/engine/validate/kubeflow/index.ts';
+import { CORPUS_DIR } from '../shared-dir.ts';
 
 // The real release-1.9 examples in /work/shared/corpus/kubeflow-training must be admitted (corpus README), and
 // the controller sees them with the defaults of reference §1.1 / §5.1.
-const DIR = '/work/shared/corpus/kubeflow-training';
+const DIR = `${CORPUS_DIR}/kubeflow-training`;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 const load = (f: string) => parse(readFileSync(join(DIR, f), 'utf8')) as { apiVersion: string; kind: string; [k: string]: any };
 
@@ -45,7 +46,7 @@ describe('corpus: defaulted form', () => {
         expect(got.replicas).toBe(given.replicas ?? 1);
         expect(got.restartPolicy).toBe(given.restartPolicy ?? want.restartPolicy);
         const containers = got.template.spec.containers;
-        const i = containers.findIndex((c: any) => c.name === want.container);
+        const i = containers.findIndex((c: { name: string }) => c.name === want.container);
         expect(containers[i].ports).toEqual([...(given.template.spec.containers[i].ports ?? []), want.port]);
         // Everything else in the template is untouched.
         expect({ ...containers[i], ports: undefined }).toEqual({ ...given.template.spec.containers[i], ports: undefined });

@@ -15,8 +15,9 @@ import { fileTimeline, scriptFileOps } from '../../../src/engine/node/file-lifet
 import { fileTestOf, probeOutcomes } from '../../../src/engine/node/probe-outcome.ts';
 import { LATENCY } from '../../../src/engine/sim/latencies.ts';
 import { apply, cluster, condition, getPod, node, record, statusColumn } from './helpers.ts';
+import { CORPUS_DIR } from '../shared-dir.ts';
 
-const CORPUS = '/work/shared/corpus/kubernetes-website/';
+const CORPUS = `${CORPUS_DIR}/kubernetes-website/`;
 const oneNode = () => cluster({ nodes: [node({ name: 'node-1', ip: '10.0.0.11' })] });
 
 interface Occurrence {

@@ -6,8 +6,9 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateCreate } from '../../../src/engine/validate/rules/index.ts';
 import type { Manifest } from './helpers.ts';
+import { CORPUS_DIR } from '../shared-dir.ts';
 
-const DIR = '/work/shared/corpus/kubernetes-website/';
+const DIR = `${CORPUS_DIR}/kubernetes-website/`;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'cronjob-batch-v1beta1.yaml' && f !== 'job-pod-failure-policy-ignore-tab.yaml');
 
 describe('kubernetes-website corpus', () => {

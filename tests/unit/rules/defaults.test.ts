@@ -6,8 +6,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { applyDefaults } from '../../../src/engine/defaults/index.ts';
 import { container, cronJob, deployment, job, pod, podWith, replicaSet } from './helpers.ts';
+import { CORPUS_DIR } from '../shared-dir.ts';
 
-const CORPUS = '/work/shared/corpus/kubernetes-website/';
+const CORPUS = `${CORPUS_DIR}/kubernetes-website/`;
 const UID = '3f0c7a52-8c43-4cf5-9d63-7f2b1c9e0a11';
 
 type Any = Record<string, any>;

@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readManifests, type ReadResult } from '../../../src/engine/yaml/index.ts';
+import { CORPUS_DIR } from '../shared-dir.ts';
 
-export const CORPUS = '/work/shared/corpus';
+export const CORPUS = CORPUS_DIR;
 
 /** Every corpus manifest as [relative path, text]. */
 export function corpusFiles(): Array<[string, string]> {
