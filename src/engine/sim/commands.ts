@@ -1,8 +1,8 @@
 // The command lines `workload-lab simulate --at "D CMD"` runs inside a simulation (../shared/notes/cli.md):
 // the `lab` fault commands, and the few kubectl commands that exist before the kubectl engine does
 // (`kubectl delete pod NAME|-l SELECTOR`, `kubectl scale deployment/NAME --replicas=N`), with kubectl's own
-// output (reference §7.3, §7.4); `kubectl get` is the kubectl engine's (src/engine/kubectl). Every other kubectl
-// verb answers that the simulator does not support it yet.
+// output (reference §7.3, §7.4); get, set, rollout, create, label and annotate are the kubectl engine's
+// (src/engine/kubectl). Every other kubectl verb answers that the simulator does not support it yet.
 // Nothing here throws: every problem is an exit code and a message, as a terminal would show it.
 import { kindForResource } from '../schema/index.ts';
 import { isLabelValue, isQualifiedName } from '../validate/rules/formats.ts';
@@ -10,6 +10,7 @@ import type { ApiError } from '../api/api-error.ts';
 import type { KubeObject } from '../api/objects.ts';
 import { crashContainer, failNode, restoreNode } from '../node/faults.ts';
 import { runGet } from '../kubectl/get.ts';
+import { annotate, create, label, rollout, set } from '../kubectl/commands/index.ts';
 import type { Simulation } from './simulation.ts';
 
 export interface CommandResult {
@@ -294,6 +295,16 @@ function unsupported(what: string): CommandResult {
   return fail(`error: the simulator's kubectl does not support "${what}" yet`);
 }
 
+/** Verbs answered by the kubectl engine (src/engine/kubectl); delete and scale are still answered here. */
+const KUBECTL_VERBS: Record<string, (sim: Simulation, args: string[]) => { exitCode: number; stdout: string; stderr: string }> = {
+  get: (sim, args) => runGet(sim.api, sim.now(), args),
+  set,
+  rollout,
+  create,
+  label,
+  annotate,
+};
+
 function runKubectl(sim: Simulation, args: string[]): CommandResult {
   // The verb is the first word that is neither a flag nor the value of a namespace flag (`kubectl -n x get …`).
   let at = -1;
@@ -307,8 +318,9 @@ function runKubectl(sim: Simulation, args: string[]): CommandResult {
   if (at < 0) return fail('error: the simulator\'s kubectl needs a command, such as "kubectl delete pod NAME"');
   const verb = args[at]!;
   const rest = [...args.slice(0, at), ...args.slice(at + 1)];
-  if (verb === 'get') {
-    const r = runGet(sim.api, sim.now(), rest);
+  const engine = KUBECTL_VERBS[verb];
+  if (engine) {
+    const r = engine(sim, rest);
     return { exitCode: r.exitCode, output: [r.stdout, r.stderr].filter(Boolean).join('').replace(/\n$/, '') };
   }
   if (verb === 'delete') return kubectlDelete(sim, rest);

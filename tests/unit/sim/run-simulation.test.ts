@@ -300,7 +300,7 @@ describe('runCommand', () => {
   it('answers other kubectl commands with a clear error, never a throw', () => {
     const s = sim();
     expect(runCommand(s, 'kubectl logs web-1')).toEqual({ exitCode: 1, output: 'error: the simulator\'s kubectl does not support "logs" yet' });
-    expect(runCommand(s, 'kubectl rollout undo deployment/web')).toEqual({ exitCode: 1, output: 'error: the simulator\'s kubectl does not support "rollout" yet' });
+    expect(runCommand(s, 'kubectl exec web-1 -- ls')).toEqual({ exitCode: 1, output: 'error: the simulator\'s kubectl does not support "exec" yet' });
     expect(runCommand(s, 'kubectl delete deployment web')).toEqual({ exitCode: 1, output: 'error: the simulator\'s kubectl does not support "delete deployment" yet' });
     expect(runCommand(s, 'kubectl delete frobs x')).toEqual({ exitCode: 1, output: 'error: the server doesn\'t have a resource type "frobs"' });
     expect(runCommand(s, 'kubectl delete pod')).toEqual({ exitCode: 1, output: 'error: resource(s) were provided, but no name was specified' });
