@@ -1,7 +1,7 @@
 // The command lines `workload-lab simulate --at "D CMD"` runs inside a simulation (../shared/notes/cli.md):
 // the `lab` fault commands, and the few kubectl commands that exist before the kubectl engine does
 // (`kubectl delete pod NAME|-l SELECTOR`, `kubectl scale deployment/NAME --replicas=N`), with kubectl's own
-// output (reference §7.3, §7.4); get, set, rollout, create, label and annotate are the kubectl engine's
+// output (reference §7.3, §7.4); get, describe, set, rollout, create, label and annotate are the kubectl engine's
 // (src/engine/kubectl). Every other kubectl verb answers that the simulator does not support it yet.
 // Nothing here throws: every problem is an exit code and a message, as a terminal would show it.
 import { kindForResource } from '../schema/index.ts';
@@ -11,6 +11,7 @@ import type { KubeObject } from '../api/objects.ts';
 import { crashContainer, failNode, restoreNode } from '../node/faults.ts';
 import { runGet } from '../kubectl/get.ts';
 import { annotate, create, label, rollout, set } from '../kubectl/commands/index.ts';
+import { runDescribe } from '../kubectl/describe/index.ts';
 import type { Simulation } from './simulation.ts';
 
 export interface CommandResult {
@@ -298,6 +299,7 @@ function unsupported(what: string): CommandResult {
 /** Verbs answered by the kubectl engine (src/engine/kubectl); delete and scale are still answered here. */
 const KUBECTL_VERBS: Record<string, (sim: Simulation, args: string[]) => { exitCode: number; stdout: string; stderr: string }> = {
   get: (sim, args) => runGet(sim.api, sim.now(), args),
+  describe: (sim, args) => runDescribe(sim.api, sim.now(), args),
   set,
   rollout,
   create,
