@@ -3,6 +3,7 @@
 // manifests use (`sleep 3600`, `sh -c "echo hi; sleep 5; exit 3"`, `while true; do …; done`, the docs' pi Job
 // `perl -Mbignum=bpi -wle 'print bpi(2000)'`); anything else is "not recognised" and the image decides.
 import { parseGoDuration } from '../cron/go-duration.ts';
+import { walkScript } from './shell-walk.ts';
 
 /** A process that exits at once (echo, true, date …) still takes a moment. */
 export const IMMEDIATE_RUN_MS = 100;
@@ -136,80 +137,16 @@ interface ScriptState {
   server: boolean;
 }
 
-export const LOOP_WORDS = new Set(['do', 'then', 'else', 'elif']);
 
 /** Runs the simple commands `cmds[from..to)` once, updating the state; stops on `exit` or a forever command. */
 function runBlock(cmds: string[][], from: number, to: number, st: ScriptState): void {
-  let i = from;
-  while (i < to && !st.forever && st.exit === null) {
-    let words = cmds[i]!;
-    // leading `do`/`then` of a compound's body belong to the structure
-    while (words.length && LOOP_WORDS.has(words[0]!)) words = words.slice(1);
-    if (words.length === 0 || words[0] === 'fi' || words[0] === 'done') {
-      i++;
-      continue;
-    }
-    const head = words[0]!;
-    if (head === 'while' || head === 'until' || head === 'for') {
-      const end = matchingDone(cmds, i, to);
-      const bodyStart = bodyStartOf(cmds, i, end);
-      const cond = words.slice(1);
-      const hasExit = cmds.slice(bodyStart, end).some((c) => c.includes('exit') || c.includes('break'));
-      if (head === 'while' && (cond[0] === 'true' || cond[0] === ':') && !hasExit) {
-        st.forever = true;
-        return;
-      }
-      const times = head === 'for' ? forCount(words) : 1;
-      for (let k = 0; k < times && !st.forever && st.exit === null; k++) runBlock(cmds, bodyStart, end, st);
-      i = end + 1;
-      continue;
-    }
-    if (head === 'if') {
-      // the condition is assumed to hold: the `then` branch runs, up to `else`/`elif`/`fi`
-      let j = i + 1;
-      while (j < to && !['fi', 'else', 'elif'].includes(cmds[j]![0]!) && !cmds[j]!.includes('fi')) j++;
-      runBlock(cmds, i + 1, j, st);
-      while (j < to && cmds[j]![0] !== 'fi') j++;
-      i = j + 1;
-      continue;
-    }
-    runSimple(words, st);
-    i++;
-  }
-}
-
-/** The index of the `done` closing the loop that starts at `start`. */
-export function matchingDone(cmds: string[][], start: number, to: number): number {
-  let depth = 0;
-  for (let j = start; j < to; j++) {
-    for (const w of cmds[j]!) {
-      if (w === 'while' || w === 'until' || w === 'for') depth++;
-      if (w === 'done') {
-        depth--;
-        if (depth === 0) return j;
-      }
-    }
-  }
-  return to;
-}
-
-/** The index of the first command of a loop's body (the one after `do`). */
-export function bodyStartOf(cmds: string[][], start: number, end: number): number {
-  for (let j = start; j < end; j++) if (cmds[j]![0] === 'do' || cmds[j]!.includes('do')) return cmds[j]![0] === 'do' ? j : j + 1;
-  return start + 1;
-}
-
-/** `for i in a b c`, `for i in $(seq 1 5)`, `for i in {1..5}`: the number of iterations (1 when unknown). */
-export function forCount(words: string[]): number {
-  const inAt = words.indexOf('in');
-  if (inAt < 0) return 1;
-  const items = words.slice(inAt + 1).filter((w) => w !== 'do');
-  const joined = items.join(' ');
-  const seq = /\$\(seq\s+(?:(\d+)\s+)?(\d+)\)/.exec(joined);
-  if (seq) return Math.max(0, Number(seq[2]) - Number(seq[1] ?? 1) + 1);
-  const brace = /^\{(\d+)\.\.(\d+)\}$/.exec(joined);
-  if (brace) return Math.max(0, Number(brace[2]) - Number(brace[1]) + 1);
-  return Math.max(1, items.length);
+  walkScript(cmds, from, to, {
+    stopped: () => st.forever || st.exit !== null,
+    simple: (words) => runSimple(words, st),
+    endless: () => {
+      st.forever = true;
+    },
+  });
 }
 
 function runSimple(words: string[], st: ScriptState): void {

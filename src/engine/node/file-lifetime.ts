@@ -4,9 +4,8 @@
 // `cat /tmp/healthy` sees in the Kubernetes docs' exec-liveness example
 // (`touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`). Loops that never end (`while true`) are
 // unrolled up to a day of simulated time; a loop whose body takes no time ends the script's observable changes.
-import {
-  analyseArgv, bodyStartOf, forCount, IMMEDIATE_RUN_MS, LOOP_WORDS, matchingDone, simpleCommands, tokenizeShell,
-} from './command.ts';
+import { analyseArgv, IMMEDIATE_RUN_MS, simpleCommands, tokenizeShell } from './command.ts';
+import { walkScript } from './shell-walk.ts';
 
 export interface FileOp {
   /** ms after the container started. */
@@ -114,48 +113,19 @@ function simple(words: string[], w: Walk): void {
 }
 
 function block(cmds: string[][], from: number, to: number, w: Walk): void {
-  let i = from;
-  while (i < to && !w.done) {
-    let words = cmds[i]!;
-    while (words.length && LOOP_WORDS.has(words[0]!)) words = words.slice(1);
-    if (words.length === 0 || words[0] === 'fi' || words[0] === 'done') {
-      i++;
-      continue;
-    }
-    const head = words[0]!;
-    if (head === 'while' || head === 'until' || head === 'for') {
-      const end = matchingDone(cmds, i, to);
-      const body = bodyStartOf(cmds, i, end);
-      const cond = words[1];
-      const endless = (head === 'while' && (cond === 'true' || cond === ':')) || (head === 'until' && cond === 'false');
-      const leaves = cmds.slice(body, end).some((c) => c.includes('exit') || c.includes('break'));
-      if (endless && !leaves) {
-        for (;;) {
-          const before = w.t;
-          block(cmds, body, end, w);
-          // a body that takes no time spins without further observable changes
-          if (w.done || w.t === before || w.t > HORIZON_MS || w.ops.length >= MAX_OPS) break;
-        }
-        w.done = true;
-        return;
+  walkScript(cmds, from, to, {
+    stopped: () => w.done,
+    simple: (words) => simple(words, w),
+    // an endless loop is unrolled while it changes something observable, up to the horizon
+    endless: (runBody) => {
+      for (;;) {
+        const before = w.t;
+        runBody();
+        if (w.done || w.t === before || w.t > HORIZON_MS || w.ops.length >= MAX_OPS) break;
       }
-      const times = head === 'for' ? forCount(words) : 1;
-      for (let k = 0; k < times && !w.done; k++) block(cmds, body, end, w);
-      i = end + 1;
-      continue;
-    }
-    if (head === 'if') {
-      // as in command.ts: the `then` branch runs
-      let j = i + 1;
-      while (j < to && !['fi', 'else', 'elif'].includes(cmds[j]![0]!) && !cmds[j]!.includes('fi')) j++;
-      block(cmds, i + 1, j, w);
-      while (j < to && cmds[j]![0] !== 'fi') j++;
-      i = j + 1;
-      continue;
-    }
-    simple(words, w);
-    i++;
-  }
+      w.done = true;
+    },
+  });
 }
 
 /** Scripts already read: every replica of a workload runs the same one (bounded; results are immutable). */
