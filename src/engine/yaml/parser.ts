@@ -365,16 +365,7 @@ export class EventParser {
     let t = this.peek();
     if (!t) return null;
     if (t.type === T_BLOCK_ENTRY) {
-      const after = t.end;
-      this.scanner.skip();
-      t = this.peek();
-      if (!t) return null;
-      if (t.type !== T_BLOCK_ENTRY && t.type !== T_BLOCK_END) {
-        this.states.push(S_BLOCK_SEQUENCE_ENTRY);
-        return this.node(true, false);
-      }
-      this.state = S_BLOCK_SEQUENCE_ENTRY;
-      return this.emptyScalar(after);
+      return this.nodeAfterIndicator(t, [T_BLOCK_ENTRY, T_BLOCK_END], S_BLOCK_SEQUENCE_ENTRY, false);
     }
     if (t.type === T_BLOCK_END) {
       this.state = this.pop();
@@ -385,20 +376,27 @@ export class EventParser {
     return this.fail("did not find expected '-' indicator", t.start, this.marks.pop()!);
   }
 
+  /**
+   * After a block indicator (`-`, `?`, `:`): the node that follows it, or an empty scalar when the next token
+   * is one of `ends`; either way the parser then continues in `next` (libyaml's shared pattern).
+   */
+  private nodeAfterIndicator(indicator: Token, ends: readonly number[], next: number, indentless: boolean): ParseEvent | null {
+    this.scanner.skip();
+    const t = this.peek();
+    if (!t) return null;
+    if (!ends.includes(t.type)) {
+      this.states.push(next);
+      return this.node(true, indentless);
+    }
+    this.state = next;
+    return this.emptyScalar(indicator.end);
+  }
+
   private indentlessSequenceEntry(): ParseEvent | null {
     let t = this.peek();
     if (!t) return null;
     if (t.type === T_BLOCK_ENTRY) {
-      const after = t.end;
-      this.scanner.skip();
-      t = this.peek();
-      if (!t) return null;
-      if (t.type !== T_BLOCK_ENTRY && t.type !== T_KEY && t.type !== T_VALUE && t.type !== T_BLOCK_END) {
-        this.states.push(S_INDENTLESS_SEQUENCE_ENTRY);
-        return this.node(true, false);
-      }
-      this.state = S_INDENTLESS_SEQUENCE_ENTRY;
-      return this.emptyScalar(after);
+      return this.nodeAfterIndicator(t, [T_BLOCK_ENTRY, T_KEY, T_VALUE, T_BLOCK_END], S_INDENTLESS_SEQUENCE_ENTRY, false);
     }
     this.state = this.pop();
     return this.event(E_SEQUENCE_END, t.start, t.start);
@@ -414,16 +412,7 @@ export class EventParser {
     let t = this.peek();
     if (!t) return null;
     if (t.type === T_KEY) {
-      const after = t.end;
-      this.scanner.skip();
-      t = this.peek();
-      if (!t) return null;
-      if (t.type !== T_KEY && t.type !== T_VALUE && t.type !== T_BLOCK_END) {
-        this.states.push(S_BLOCK_MAPPING_VALUE);
-        return this.node(true, true);
-      }
-      this.state = S_BLOCK_MAPPING_VALUE;
-      return this.emptyScalar(after);
+      return this.nodeAfterIndicator(t, [T_KEY, T_VALUE, T_BLOCK_END], S_BLOCK_MAPPING_VALUE, true);
     }
     if (t.type === T_BLOCK_END) {
       this.state = this.pop();
@@ -438,16 +427,7 @@ export class EventParser {
     let t = this.peek();
     if (!t) return null;
     if (t.type === T_VALUE) {
-      const after = t.end;
-      this.scanner.skip();
-      t = this.peek();
-      if (!t) return null;
-      if (t.type !== T_KEY && t.type !== T_VALUE && t.type !== T_BLOCK_END) {
-        this.states.push(S_BLOCK_MAPPING_KEY);
-        return this.node(true, true);
-      }
-      this.state = S_BLOCK_MAPPING_KEY;
-      return this.emptyScalar(after);
+      return this.nodeAfterIndicator(t, [T_KEY, T_VALUE, T_BLOCK_END], S_BLOCK_MAPPING_KEY, true);
     }
     this.state = S_BLOCK_MAPPING_KEY;
     return this.emptyScalar(t.start);
