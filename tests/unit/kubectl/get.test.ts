@@ -13,7 +13,7 @@ import { Simulation } from '../../../src/engine/sim/simulation.ts';
 import { readManifests } from '../../../src/engine/yaml/index.ts';
 
 const corpus = join(import.meta.dirname, '../../../../shared/corpus/kubernetes-website');
-const recorded = join(import.meta.dirname, '../../../../shared/tools/kubectl-oracle/demo/recorded');
+const recorded = join(import.meta.dirname, '../../golden/kubectl-oracle/recorded');
 const rec = (dir: string, f: string) => readFileSync(join(recorded, dir, f), 'utf8');
 
 const START = Date.parse('2026-01-01T00:00:00Z');

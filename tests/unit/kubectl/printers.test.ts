@@ -10,7 +10,7 @@ import { tabwrite } from '../../../src/engine/kubectl/printers/tabwriter.ts';
 import { printYAML, scalarStyle } from '../../../src/engine/kubectl/printers/yaml.ts';
 import { readManifests } from '../../../src/engine/yaml/index.ts';
 
-const recorded = join(import.meta.dirname, '../../../../shared/tools/kubectl-oracle/demo/recorded');
+const recorded = join(import.meta.dirname, '../../golden/kubectl-oracle/recorded');
 const stdout = (dir: string) => readFileSync(join(recorded, dir, 'stdout.txt'), 'utf8');
 
 /** The cells of a recorded table: columns are separated by runs of 2+ spaces (no cell here contains two). */

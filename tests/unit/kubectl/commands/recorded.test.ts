@@ -14,7 +14,7 @@ import { splitArgs } from '../../../../src/engine/kubectl/split-args.ts';
 import { Simulation } from '../../../../src/engine/sim/simulation.ts';
 import { parse } from 'yaml';
 
-const demo = join(import.meta.dirname, '../../../../../shared/tools/kubectl-oracle/demo');
+const demo = join(import.meta.dirname, '../../../golden/kubectl-oracle');
 const recorded = join(demo, 'recorded');
 const SIMULATED = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Job', 'CronJob']);
 

@@ -5,13 +5,14 @@
 // read-only `get`/`list` view shaped like the ApiServer's (lists sorted by namespace and name), so the
 // objects keep their recorded uids and creation times (ApiServer.createInternal would assign new ones).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { LabelSelector } from '../../../../src/engine/api/kinds.ts';
 import type { KubeObject } from '../../../../src/engine/api/objects.ts';
 import type { DescribeSource } from '../../../../src/engine/kubectl/describe/index.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../../../../src/engine/validate/rules/meta.ts';
 
-export const ORACLE = '/work/shared/tools/kubectl-oracle/demo';
+export const ORACLE = join(import.meta.dirname, '../../../golden/kubectl-oracle');
 
 /**
  * Clock of the recordings. The oracle shifted the store once at load so that `now` was the load instant
