@@ -19,6 +19,7 @@ import { namespacedKey, splitKey, WorkQueue } from '../controllers/runtime.ts';
 import { LATENCY } from '../sim/latencies.ts';
 import { bindPod } from './binding.ts';
 import { fitErrorMessage, type NodeVerdict } from './fit-error.ts';
+import { COSCHEDULING_SCHEDULER_NAME, planGang, watchGangChanges } from './gang.ts';
 import { addResources, podRequests, subResources, type Resources } from './resources.ts';
 import { leastAllocatedScore, newNodeInfo, podHostPorts, runFilters, topologySpreadScores, type NodeInfo } from './scheduler-filters.ts';
 import { controllerOf } from '../api/objects.ts';
@@ -56,8 +57,10 @@ function isTerminal(p: Pod): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }
 
+/** The default profile, and the coscheduling profile of scheduler-plugins (gang.ts) run by the same loop. */
 function wantsThisScheduler(p: Pod): boolean {
-  return (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+  const name = p.spec?.schedulerName ?? SCHEDULER_NAME;
+  return name === SCHEDULER_NAME || name === COSCHEDULING_SCHEDULER_NAME;
 }
 
 function schedulingGates(p: Pod): unknown[] {
@@ -97,6 +100,7 @@ class Scheduler {
       if (!prev || this.#nodeChangeMatters(prev.node, node)) this.#requeueUnschedulable();
     });
     ctx.api.watch(['Pod'], (e) => this.#onPod(e.type, e.object as Pod));
+    watchGangChanges(ctx.api, () => this.#requeueUnschedulable());
   }
 
   #nodeChangeMatters(a: Node, b: Node): boolean {
@@ -201,6 +205,13 @@ class Scheduler {
     const now = this.#ctx.clock.now();
     pending.attempts++;
     pending.lastAttempt = now;
+    const profile = pod.spec?.schedulerName ?? SCHEDULER_NAME;
+    const gang = planGang(pod, { api: this.#ctx.api, random: this.#ctx.random, nodes: this.#nodes.values() });
+    if (gang && 'reject' in gang) return this.#unschedulable(key, pod, pending, gang.reject, profile);
+    if (gang) {
+      for (const b of gang.bind) this.#bind(b.pod, b.node, profile);
+      return;
+    }
 
     const req = podRequests(pod.spec);
     const nonZero = podRequests(pod.spec, true);
@@ -231,17 +242,26 @@ class Scheduler {
       }
     });
     const chosen = best as NodeInfo | null;
-    if (chosen) {
-      this.#pending.delete(key);
-      const node = chosen.node.metadata.name;
-      const r = bindPod(this.#ctx.api, namespace, name, node);
-      if (!r.ok) return;
-      this.#ctx.events.record(r.pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`, SCHEDULER_NAME);
-      return;
-    }
+    if (chosen) return this.#bind(pod, chosen.node.metadata.name, profile);
     const message = fitErrorMessage({ numNodes: this.#nodes.size, verdicts, preemptionNever: pod.spec?.preemptionPolicy === 'Never' });
+    this.#unschedulable(key, pod, pending, message, profile);
+  }
+
+  /** Binds a pod; events come from its profile (default-scheduler or the coscheduling profile). */
+  #bind(pod: Pod, node: string, profile: string): void {
+    const namespace = pod.metadata.namespace ?? 'default';
+    const name = pod.metadata.name;
+    this.#pending.delete(namespacedKey(namespace, name));
+    const r = bindPod(this.#ctx.api, namespace, name, node);
+    if (!r.ok) return;
+    this.#ctx.events.record(r.pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`, profile);
+  }
+
+  /** PodScheduled=False/Unschedulable, FailedScheduling, and the pod waits in the unschedulable pool. */
+  #unschedulable(key: string, pod: Pod, pending: PendingPod, message: string, profile: string): void {
+    const now = this.#ctx.clock.now();
     this.#setScheduledCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message });
-    this.#ctx.events.record(pod, 'Warning', 'FailedScheduling', message, SCHEDULER_NAME);
+    this.#ctx.events.record(pod, 'Warning', 'FailedScheduling', message, profile);
     pending.unschedulable = true;
     const due = now + UNSCHEDULABLE_FLUSH_MS;
     const flushAt = this.#start + Math.ceil((due - this.#start) / UNSCHEDULABLE_FLUSH_PERIOD_MS) * UNSCHEDULABLE_FLUSH_PERIOD_MS;

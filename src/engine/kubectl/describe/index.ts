@@ -19,6 +19,8 @@ import { describeJob } from './job.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
 import { describeReplicaSet } from './replicaset.ts';
+import { describeService } from './service.ts';
+import { describeTrainingJob } from './training-job.ts';
 import type { DescribeContext, DescribeSource } from './source.ts';
 
 export type { DescribeContext, DescribeSource } from './source.ts';
@@ -32,6 +34,9 @@ const DESCRIBERS: Record<string, Describer> = {
   ReplicaSet: describeReplicaSet,
   CronJob: describeCronJob,
   Node: describeNode,
+  Service: describeService,
+  TFJob: describeTrainingJob,
+  PyTorchJob: describeTrainingJob,
 };
 
 const REQUIRED =
@@ -118,7 +123,7 @@ export function runDescribe(api: ApiServer | DescribeSource, nowMs: number, args
 }
 
 const notSimulated = (resource: string) =>
-  `error: "kubectl describe ${resource}" is not simulated yet (this simulator describes: pods, deployments, replicasets, jobs, cronjobs, nodes)`;
+  `error: "kubectl describe ${resource}" is not simulated yet (this simulator describes: pods, deployments, replicasets, jobs, cronjobs, nodes, services, tfjobs, pytorchjobs)`;
 
 function fail(message: string): CommandResult {
   return { exitCode: 1, stdout: '', stderr: `${message}\n` };

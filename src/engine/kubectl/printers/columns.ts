@@ -6,6 +6,8 @@ import type { Condition, Container, Deployment, EventObject, LabelSelector, Node
 import type { KubeObject } from '../../api/objects.ts';
 import { ageSince, humanDuration } from '../human-duration.ts';
 import { formatLabelSelector } from './label-selector.ts';
+import { trainingJobColumns } from './kubeflow-columns.ts';
+import { serviceColumns } from './service-columns.ts';
 import { podCells } from './pod-status.ts';
 
 export interface KindColumns {
@@ -150,30 +152,6 @@ const nodes: KindColumns = {
   },
 };
 
-const services: KindColumns = {
-  headers: ['TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
-  wideHeaders: ['SELECTOR'],
-  cells(obj, nowMs, wide) {
-    const spec = rec(obj.spec);
-    const type = str(spec.type) ?? 'ClusterIP';
-    const clusterIP = str(spec.clusterIP) || '<none>';
-    const externalIPs = (spec.externalIPs as string[] | undefined) ?? [];
-    const lb = ((rec(rec(obj.status).loadBalancer).ingress as { ip?: string; hostname?: string }[] | undefined) ?? []).map((i) => i.ip || i.hostname || '');
-    let external = '<none>';
-    if (type === 'ExternalName') external = str(spec.externalName) ?? '<none>';
-    else if (type === 'LoadBalancer') external = [...lb, ...externalIPs].join(',') || '<pending>';
-    else if (externalIPs.length) external = externalIPs.join(',');
-    const ports = ((spec.ports as Obj[] | undefined) ?? []).map((p) => `${num(p.port)}${p.nodePort ? `:${num(p.nodePort)}` : ''}/${str(p.protocol) ?? 'TCP'}`);
-    const out = [type, clusterIP, external, ports.length ? ports.join(',') : '<none>', ageSince(obj.metadata.creationTimestamp, nowMs)];
-    if (wide) {
-      const sel = rec(spec.selector) as Record<string, string>;
-      const keys = Object.keys(sel).sort();
-      out.push(keys.length ? keys.map((k) => `${k}=${sel[k]}`).join(',') : '<none>');
-    }
-    return out;
-  },
-};
-
 /** Events: LAST SEEN  TYPE  REASON  OBJECT  MESSAGE (wide inserts SUBOBJECT/SOURCE and adds FIRST SEEN, COUNT, NAME). */
 const events: KindColumns = {
   headers: [],
@@ -190,17 +168,6 @@ const events: KindColumns = {
   },
 };
 
-/** CRD printer column `State` = `.status.conditions[-1:].type` (empty before the first status write). */
-const kubeflowJobs: KindColumns = {
-  headers: ['STATE', 'AGE'],
-  wideHeaders: [],
-  cells(obj, nowMs) {
-    const conds = rec(obj.status).conditions;
-    const last = Array.isArray(conds) && conds.length ? str(rec(conds[conds.length - 1]).type) ?? '' : '';
-    return [last, ageSince(obj.metadata.creationTimestamp, nowMs)];
-  },
-};
-
 const generic: KindColumns = {
   headers: ['AGE'],
   wideHeaders: [],
@@ -214,9 +181,9 @@ const BY_KIND: Record<string, KindColumns> = {
   Job: jobs,
   CronJob: cronjobs,
   Node: nodes,
-  Service: services,
-  TFJob: kubeflowJobs,
-  PyTorchJob: kubeflowJobs,
+  Service: serviceColumns,
+  TFJob: trainingJobColumns,
+  PyTorchJob: trainingJobColumns,
 };
 
 /** The full header row (after NAME) and a row function for a kind. Events have no NAME column. */
