@@ -6,8 +6,8 @@ import { WorkCapExceeded } from '../engine/clock/virtual-clock.ts';
 import { parseRfc3339 } from '../engine/clock/time-format.ts';
 import { parseGoDuration } from '../engine/cron/go-duration.ts';
 import { formatGoDuration } from '../engine/node/go-duration-string.ts';
-import { renderSummary } from '../engine/sim/report.ts';
-import { DONE_CAP_MS, DEFAULT_UNTIL_MS, runSimulation, type SimulationInput } from '../engine/sim/run-simulation.ts';
+import { DONE_CAP_MS, DEFAULT_UNTIL_MS } from '../engine/sim/run-limits.ts';
+import type { SimulationInput } from '../engine/sim/run-simulation.ts';
 import type { CliIO } from './main.ts';
 import { printProblems, readInput, unreadableMessage } from './print-problems.ts';
 
@@ -98,7 +98,7 @@ function parseArgs(args: string[]): Options | 'help' {
   return opts;
 }
 
-export function runSimulate(args: string[], io: CliIO): number {
+export async function runSimulate(args: string[], io: CliIO): Promise<number> {
   let opts: Options | 'help';
   try {
     opts = parseArgs(args);
@@ -122,6 +122,9 @@ export function runSimulate(args: string[], io: CliIO): number {
     }
   }
 
+  // The engine is loaded only once the command line and files are known to be good (usage errors stay quick).
+  const { runSimulation } = await import('../engine/sim/run-simulation.ts');
+  const { renderSummary } = await import('../engine/sim/report.ts');
   try {
     const outcome = runSimulation({ ...opts.input, files });
     if ('errors' in outcome) {

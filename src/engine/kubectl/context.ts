@@ -18,12 +18,28 @@ export interface KubectlContext {
 export interface KubectlStream {
   /** Output written since the previous poll (stdout), possibly empty. */
   poll(): string;
+  /** Error output written since the previous poll (`error: timed out waiting for the condition`), possibly empty. */
+  pollStderr?(): string;
   /** True once the command has finished by itself (rollout complete, pod terminated for `logs -f`). */
   done(): boolean;
   /** Exit code once done (or after stop: a watch interrupted by Ctrl+C ends with 0 output-wise; the terminal prints ^C). */
   exitCode(): number;
   /** Ctrl+C: stop watching and release the watch. */
   stop(): void;
+  /**
+   * True for a command that only waits and prints nothing more unless it fails (`delete` waiting for its
+   * objects to be gone): a caller without a prompt to hold back (the CLI's `--at`) may stop it at once.
+   */
+  readonly waitOnly?: boolean;
+}
+
+/** A problem in one of the `-f` files, for the sandbox editor's markers. Lines and columns are 1-based. */
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  /** kubectl's / the API server's words for this problem. */
+  message: string;
 }
 
 export interface KubectlResult {
@@ -32,4 +48,6 @@ export interface KubectlResult {
   stderr: string;
   /** Present when the command keeps streaming after its first output. */
   stream?: KubectlStream;
+  /** `apply|create|replace -f`: where in the files the refused objects went wrong. */
+  problems?: FileProblem[];
 }

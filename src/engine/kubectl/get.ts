@@ -12,6 +12,7 @@ import { columnsFor } from './printers/columns.ts';
 import { printJSON } from './printers/json.ts';
 import { formatLabels } from './printers/label-selector.ts';
 import { tabwrite } from './printers/tabwriter.ts';
+import { printTemplate } from './printers/template-output.ts';
 import { printYAML } from './printers/yaml.ts';
 import { parseSelector } from './selector.ts';
 
@@ -127,6 +128,16 @@ export function get(api: ApiServer, nowMs: number, o: GetOptions): CommandResult
     const body = resolved.singleItem && found.length === 1 ? stripManaged(found[0]!.obj) : { apiVersion: 'v1', items: found.map((f) => stripManaged(f.obj)), kind: 'List', metadata: { resourceVersion: '' } };
     return { exitCode, stdout: o.output === 'json' ? printJSON(body) : printYAML(body), stderr };
   }
+  if (o.output === 'jsonpath' || o.output === 'jsonpath-as-json' || o.output === 'custom-columns') {
+    // printGeneric: a NotFound for the one named object ends the command before a printer exists.
+    if (resolved.singleItem && errors.length) return { exitCode, stdout: '', stderr };
+    const single = resolved.singleItem && found.length === 1;
+    const printed = printTemplate(o, single ? stripManaged(found[0]!.obj) : found.map((f) => stripManaged(f.obj)));
+    // checkErr ends the message with a newline unless it has one (jsonpath's debug text ends with three).
+    if (!printed.ok) return { exitCode: 1, stdout: printed.stdout, stderr: `${stderr}${printed.error.endsWith('\n') ? printed.error : `${printed.error}\n`}` };
+    return { exitCode, stdout: printed.stdout, stderr };
+  }
+  if (o.templateFlag !== '' && o.output === '') return fail('error: the output format "go-template" (a --template without -o) is not supported by this simulator yet (supported: wide, yaml, json, name, jsonpath, jsonpath-as-json, custom-columns)');
   if (o.output === 'name') {
     return { exitCode, stdout: found.map((f) => `${kindPrefix(f.kind)}/${f.obj.metadata.name}\n`).join(''), stderr };
   }
@@ -152,7 +163,7 @@ function table(kind: KindEntry, objs: KubeObject[], nowMs: number, o: GetOptions
   const cols = columnsFor(kind.kind);
   const withNamespace = o.allNamespaces && kind.namespaced;
   const header = cols.allHeaders(wide);
-  const rows: string[][] = [[...(withNamespace ? ['NAMESPACE'] : []), ...header, ...(o.showLabels ? ['LABELS'] : [])]];
+  const rows: string[][] = o.noHeaders ? [] : [[...(withNamespace ? ['NAMESPACE'] : []), ...header, ...(o.showLabels ? ['LABELS'] : [])]];
   for (const obj of objs) {
     const name = withKind ? `${kindPrefix(kind)}/${obj.metadata.name}` : obj.metadata.name;
     rows.push([

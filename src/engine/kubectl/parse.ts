@@ -3,7 +3,12 @@
 // Error texts are kubectl 1.35's (cobra/pflag through kubectl's flag error handler).
 import { splitArgs } from './split-args.ts';
 
-export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name';
+export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'jsonpath-as-json' | 'custom-columns';
+
+/** The template printers: `-o NAME=TEMPLATE`, or `-o NAME` with `--template TEMPLATE` (cli-runtime JSONPathPrintFlags). */
+const TEMPLATE_FORMATS = ['jsonpath', 'jsonpath-as-json', 'custom-columns'] as const;
+/** Template formats kubectl has that the simulator does not print. */
+const UNSIMULATED_TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file'];
 
 export interface GetOptions {
   namespace: string;
@@ -12,6 +17,13 @@ export interface GetOptions {
   output: OutputFormat;
   showLabels: boolean;
   watch: boolean;
+  /** The template of `-o jsonpath=…`, `-o custom-columns=…` (or `--template`); '' when none was given. */
+  template: string;
+  /** `--template`, which supplies the template when `-o` names only the format. */
+  templateFlag: string;
+  noHeaders: boolean;
+  /** `--allow-missing-template-keys` (default true): a missing field prints nothing instead of failing. */
+  allowMissingTemplateKeys: boolean;
   /** Positional arguments after `get`. */
   args: string[];
 }
@@ -27,7 +39,7 @@ interface FlagDef {
 
 const boolValue = (v: string): boolean | null => (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v) ? true : ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v) ? false : null);
 
-const ALLOWED_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+const ALLOWED_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml';
 
 const FLAGS: FlagDef[] = [
   { long: 'namespace', short: 'n', value: true, set: (o, v) => ((o.namespace = v), null) },
@@ -35,6 +47,9 @@ const FLAGS: FlagDef[] = [
   { long: 'selector', short: 'l', value: true, set: (o, v) => ((o.selector = v), null) },
   { long: 'show-labels', value: false, set: (o, v) => setBool(v, (b) => (o.showLabels = b), 'show-labels') },
   { long: 'watch', short: 'w', value: false, set: (o, v) => setBool(v, (b) => (o.watch = b), 'watch') },
+  { long: 'template', value: true, set: (o, v) => ((o.templateFlag = v), null) },
+  { long: 'no-headers', value: false, set: (o, v) => setBool(v, (b) => (o.noHeaders = b), 'no-headers') },
+  { long: 'allow-missing-template-keys', value: false, set: (o, v) => setBool(v, (b) => (o.allowMissingTemplateKeys = b), 'allow-missing-template-keys') },
   {
     long: 'output',
     short: 'o',
@@ -44,8 +59,16 @@ const FLAGS: FlagDef[] = [
         o.output = v;
         return null;
       }
-      const known = ALLOWED_FORMATS.split(',').some((f) => v === f || v.startsWith(`${f}=`));
-      if (known) return `error: the output format "${v}" is not supported by this simulator yet (supported: wide, yaml, json, name)`;
+      for (const f of TEMPLATE_FORMATS) {
+        if (v === f || v.startsWith(`${f}=`)) {
+          o.output = f;
+          o.template = v.slice(f.length + 1);
+          return null;
+        }
+      }
+      if (v === 'kyaml' || UNSIMULATED_TEMPLATE_FORMATS.some((f) => v === f || v.startsWith(`${f}=`))) {
+        return `error: the output format "${v}" is not supported by this simulator yet (supported: wide, yaml, json, name, jsonpath, jsonpath-as-json, custom-columns)`;
+      }
       return `error: unable to match a printer suitable for the output format "${v}", allowed formats are: ${ALLOWED_FORMATS}`;
     },
   },
@@ -62,7 +85,7 @@ const usage = (command: string) => (command ? `See 'kubectl ${command} --help' f
 
 /** Parses the words after `kubectl` (global flags may come before the subcommand). */
 export function parseArgs(words: readonly string[]): Parsed {
-  const options: GetOptions = { namespace: 'default', allNamespaces: false, output: '', showLabels: false, watch: false, args: [] };
+  const options: GetOptions = { namespace: 'default', allNamespaces: false, output: '', showLabels: false, watch: false, template: '', templateFlag: '', noHeaders: false, allowMissingTemplateKeys: true, args: [] };
   const command = words.includes('get') ? 'get' : firstPositional(words);
   const positional: string[] = [];
   const fail = (msg: string): Parsed => ({ ok: false, exitCode: 1, stderr: `${msg}\n${usage(command)}\n` });

@@ -1,32 +1,38 @@
 // The command lines `workload-lab simulate --at "D CMD"` runs inside a simulation (../shared/notes/cli.md):
-// the `lab` fault commands, and the few kubectl commands that exist before the kubectl engine does
-// (`kubectl delete pod NAME|-l SELECTOR`, `kubectl scale deployment/NAME --replicas=N`), with kubectl's own
-// output (reference §7.3, §7.4); get, describe, set, rollout, create, label and annotate are the kubectl engine's
-// (src/engine/kubectl). Every other kubectl verb answers that the simulator does not support it yet.
+// `kubectl …` lines go to the kubectl engine (src/engine/kubectl runKubectl, the same one the sandbox's
+// terminal uses), and the `lab` fault commands are answered here.
 // Nothing here throws: every problem is an exit code and a message, as a terminal would show it.
-import { kindForResource } from '../schema/index.ts';
 import { isLabelValue, isQualifiedName } from '../validate/rules/formats.ts';
-import type { ApiError } from '../api/api-error.ts';
 import type { KubeObject } from '../api/objects.ts';
 import { crashContainer, failNode, restoreNode } from '../node/faults.ts';
-import { runGet } from '../kubectl/get.ts';
-import { annotate, create, label, rollout, set } from '../kubectl/commands/index.ts';
-import { runDescribe } from '../kubectl/describe/index.ts';
+import { runKubectl } from '../kubectl/index.ts';
+import type { KubectlStream } from '../kubectl/context.ts';
 import type { Simulation } from './simulation.ts';
 
 export interface CommandResult {
   exitCode: number;
   output: string;
+  /**
+   * Set when the command keeps running while simulated time passes (`rollout status`, `get -w`, a `delete`
+   * waiting for its objects to go): poll it for what it prints later, stop it when the run ends.
+   */
+  stream?: KubectlStream;
 }
 
-/** Runs one command line at the simulation's current time. */
-export function runCommand(sim: Simulation, line: string): CommandResult {
+/**
+ * Runs one command line at the simulation's current time. `files` are the manifests `kubectl apply|create -f`
+ * can name (the CLI's input files).
+ */
+export function runCommand(sim: Simulation, line: string, files?: ReadonlyMap<string, string>): CommandResult {
   try {
     const words = splitWords(line);
     if (typeof words === 'string') return fail(`error: ${words}`);
     const [program, ...args] = words;
     if (program === undefined) return fail('error: empty command');
-    if (program === 'kubectl') return runKubectl(sim, args);
+    if (program === 'kubectl') {
+      if (args.length === 0) return fail('error: the simulator\'s kubectl needs a command, such as "kubectl delete pod NAME"');
+      return runKubectlLine(sim, line, files);
+    }
     if (program === 'lab') return runLab(sim, args);
     return fail(`error: unknown command "${program}": commands are "kubectl …" or "lab crash|fail-node|restore-node …"`);
   } catch (err) {
@@ -281,161 +287,23 @@ function labCrash(sim: Simulation, args: string[]): CommandResult {
   return { exitCode: failed ? 1 : 0, output: lines.join('\n') };
 }
 
-// ---- kubectl -------------------------------------------------------------------------------------------
+// ---- kubectl ----------------------------------------------------------------------------------------------
 
-const NO_RESOURCES = [
-  'error: You must provide one or more resources by argument or filename.',
-  'Example resource specifications include:',
-  "   '-f rsrc.yaml'",
-  "   '--filename=rsrc.json'",
-  "   '<resource> <name>'",
-  "   '<resource>'",
-];
-
-function unsupported(what: string): CommandResult {
-  return fail(`error: the simulator's kubectl does not support "${what}" yet`);
-}
-
-/** Verbs answered by the kubectl engine (src/engine/kubectl); delete and scale are still answered here. */
-const KUBECTL_VERBS: Record<string, (sim: Simulation, args: string[]) => { exitCode: number; stdout: string; stderr: string }> = {
-  get: (sim, args) => runGet(sim.api, sim.now(), args),
-  describe: (sim, args) => runDescribe(sim.api, sim.now(), args),
-  set,
-  rollout,
-  create,
-  label,
-  annotate,
-};
-
-function runKubectl(sim: Simulation, args: string[]): CommandResult {
-  // The verb is the first word that is neither a flag nor the value of a namespace flag (`kubectl -n x get …`).
-  let at = -1;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-n' || args[i] === '--namespace') i++;
-    else if (!args[i]!.startsWith('-')) {
-      at = i;
-      break;
-    }
+/**
+ * The kubectl engine's answer as the one `output` text the CLI reports, in the order a terminal shows it:
+ * kubectl's warnings (printed before it acts), what it printed, then its errors (printed when it ends).
+ */
+function runKubectlLine(sim: Simulation, line: string, files?: ReadonlyMap<string, string>): CommandResult {
+  const r = runKubectl({ sim, ...(files ? { files } : {}) }, line);
+  const errLines = r.stderr.split('\n');
+  const isWarning = (l: string) => /^(Warning|warning): |^W\d{4} /.test(l);
+  const warnings = errLines.filter(isWarning).map((l) => `${l}\n`).join('');
+  const errors = errLines.filter((l) => !isWarning(l)).join('\n');
+  const output = `${warnings}${r.stdout}${errors}`.replace(/\n$/, '');
+  // A command that only waits (delete until its objects are gone) prints nothing more: the record is complete.
+  if (r.stream?.waitOnly) {
+    r.stream.stop();
+    return { exitCode: r.exitCode, output };
   }
-  if (at < 0) return fail('error: the simulator\'s kubectl needs a command, such as "kubectl delete pod NAME"');
-  const verb = args[at]!;
-  const rest = [...args.slice(0, at), ...args.slice(at + 1)];
-  const engine = KUBECTL_VERBS[verb];
-  if (engine) {
-    const r = engine(sim, rest);
-    return { exitCode: r.exitCode, output: [r.stdout, r.stderr].filter(Boolean).join('').replace(/\n$/, '') };
-  }
-  if (verb === 'delete') return kubectlDelete(sim, rest);
-  if (verb === 'scale') return kubectlScale(sim, rest);
-  return unsupported(verb);
-}
-
-/** §7.3: `Error from server (<Reason>): <message>`. */
-function serverError(error: ApiError): string {
-  return `Error from server (${error.reason}): ${error.message}`;
-}
-
-/** `pod/x` or `deployment.apps/x`-style arguments, or TYPE NAME...; returns the kind entry and names. */
-function resourceArgs(positional: string[]): { resource: string; names: string[] } | { error: string } | null {
-  if (positional.length === 0) return null;
-  if (positional.every((p) => p.includes('/'))) {
-    const types = new Set(positional.map((p) => p.slice(0, p.indexOf('/'))));
-    // Mixed types (`pod/a deployment/b`) are legal in kubectl, but every command here acts on one kind.
-    if (types.size > 1) return { error: 'mixed' };
-    return { resource: [...types][0]!, names: positional.map((p) => p.slice(p.indexOf('/') + 1)) };
-  }
-  const [resource, ...names] = positional;
-  if (names.some((n) => n.includes('/'))) {
-    return { error: "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'" };
-  }
-  return { resource: resource!, names };
-}
-
-function kubectlDelete(sim: Simulation, args: string[]): CommandResult {
-  const parsed = parseFlags(args, {
-    values: { '-l': 'selector', '--selector': 'selector', '--grace-period': 'grace-period', '--cascade': 'cascade', '--wait': 'wait', ...NAMESPACE_FLAGS },
-    bools: { '--now': 'now', '--force': 'force', '--all': 'all', '--ignore-not-found': 'ignore-not-found' },
-  });
-  if ('error' in parsed) return fail(`error: ${parsed.error}`);
-  const target = resourceArgs(parsed.positional);
-  if (target === null) return fail(...NO_RESOURCES);
-  if ('error' in target) return target.error === 'mixed' ? unsupported('delete of several resource types') : fail(`error: ${target.error}`);
-  const entry = kindForResource(target.resource);
-  if (!entry) return fail(`error: the server doesn't have a resource type "${target.resource}"`);
-  if (entry.kind !== 'Pod') return unsupported(`delete ${target.resource}`);
-  const namespace = parsed.flags.get('namespace') ?? 'default';
-  const selector = parsed.flags.get('selector');
-  const all = parsed.flags.get('all') === 'true';
-  if (selector !== undefined && target.names.length > 0) return fail('error: name cannot be provided when a selector is specified');
-  if (all && selector !== undefined) return fail('error: cannot set --all and --selector at the same time');
-  if (all && target.names.length > 0) return fail('error: name cannot be provided when --all is specified');
-  if (selector === undefined && !all && target.names.length === 0) return fail('error: resource(s) were provided, but no name was specified');
-
-  // kubectl's grace period rules: -1 = the pod's own; --now = 1; 0 without --force becomes 1; --force alone = 0.
-  let grace = -1;
-  const graceText = parsed.flags.get('grace-period');
-  if (graceText !== undefined) {
-    const n = parseInteger('--grace-period', graceText);
-    if (typeof n === 'string') return fail(`error: ${n}`);
-    grace = n;
-  }
-  const force = parsed.flags.get('force') === 'true';
-  if (parsed.flags.get('now') === 'true') {
-    if (grace !== -1) return fail('error: --now and --grace-period cannot be specified together');
-    grace = 1;
-  }
-  if (grace === 0 && !force) grace = 1;
-  if (force && grace < 0) grace = 0;
-  const lines: string[] = [];
-  if (force && grace > 0) return fail('error: --force and --grace-period greater than 0 cannot be specified together');
-  if (force && grace === 0) lines.push('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
-
-  let names = target.names;
-  if (selector !== undefined || all) {
-    const reqs = selector === undefined ? [] : parseSelector(selector);
-    if (typeof reqs === 'string') return fail(`error: ${reqs}`);
-    names = podsMatching(sim, namespace, reqs).map((p) => p.metadata.name);
-    if (names.length === 0) return ok([...lines, 'No resources found']);
-  }
-  let failed = false;
-  for (const name of names) {
-    const r = sim.api.delete('Pod', namespace, name, grace >= 0 ? { gracePeriodSeconds: grace } : {});
-    if (r.ok) lines.push(`pod "${name}" ${grace === 0 ? 'force deleted' : 'deleted'} from ${namespace} namespace`);
-    else if (!(r.error.reason === 'NotFound' && parsed.flags.get('ignore-not-found') === 'true')) {
-      failed = true;
-      lines.push(serverError(r.error));
-    }
-  }
-  return { exitCode: failed ? 1 : 0, output: lines.join('\n') };
-}
-
-function kubectlScale(sim: Simulation, args: string[]): CommandResult {
-  const parsed = parseFlags(args, { values: { '--replicas': 'replicas', ...NAMESPACE_FLAGS }, bools: {} });
-  if ('error' in parsed) return fail(`error: ${parsed.error}`);
-  const replicasText = parsed.flags.get('replicas');
-  if (replicasText === undefined) return fail('error: required flag(s) "replicas" not set');
-  const replicas = parseInteger('--replicas', replicasText);
-  if (typeof replicas === 'string') return fail(`error: ${replicas}`);
-  if (replicas < 0) return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-  const target = resourceArgs(parsed.positional);
-  if (target === null || (!('error' in target) && target.names.length === 0)) return fail(...NO_RESOURCES);
-  if ('error' in target) return target.error === 'mixed' ? unsupported('scale of several resource types') : fail(`error: ${target.error}`);
-  const entry = kindForResource(target.resource);
-  if (!entry) return fail(`error: the server doesn't have a resource type "${target.resource}"`);
-  if (entry.kind !== 'Deployment' && entry.kind !== 'ReplicaSet') return unsupported(`scale ${target.resource}`);
-  const namespace = parsed.flags.get('namespace') ?? 'default';
-  const lines: string[] = [];
-  let failed = false;
-  for (const name of target.names) {
-    // The scale subresource writes spec.replicas (a spec change: generation + 1).
-    const r = sim.api.patch<KubeObject<{ replicas?: number }>>(entry.kind, namespace, name, (o) => {
-      o.spec = { ...o.spec, replicas };
-    });
-    if (r.ok) lines.push(`${entry.singular}.${entry.group}/${name} scaled`);
-    else {
-      failed = true;
-      lines.push(serverError(r.error));
-    }
-  }
-  return { exitCode: failed ? 1 : 0, output: lines.join('\n') };
+  return { exitCode: r.exitCode, output, ...(r.stream ? { stream: r.stream } : {}) };
 }

@@ -14,9 +14,8 @@ import { collectReport, sortKeys, type CommandRecord, type SimulationReport, typ
 import { DEFAULT_START_MS, Simulation } from './simulation.ts';
 import type { Controller } from '../controllers/runtime.ts';
 
-/** notes/cli.md: `--until` defaults to 10m; `done` runs until nothing is left to happen, capped at 24h. */
-export const DEFAULT_UNTIL_MS = 10 * 60 * 1000;
-export const DONE_CAP_MS = 24 * 3600 * 1000;
+export { DEFAULT_UNTIL_MS, DONE_CAP_MS } from './run-limits.ts';
+import { DONE_CAP_MS, DEFAULT_UNTIL_MS } from './run-limits.ts';
 
 export interface SimulationInput {
   files: { name: string; text: string }[];
@@ -97,17 +96,30 @@ export function runSimulation(input: SimulationInput): SimulationOutcome {
   const endMs = input.until === 'done' ? startMs + DONE_CAP_MS : startMs + (input.until ?? DEFAULT_UNTIL_MS);
   const commands: CommandRecord[] = [];
   const at = [...(input.at ?? [])].map((c, i) => ({ ...c, i })).sort((a, b) => a.offsetMs - b.offsetMs || a.i - b.i);
+  // `kubectl apply -f NAME` in an --at command reads the input files by the names they were given.
+  const files = new Map(input.files.map((f) => [f.name, f.text]));
+  // Commands that keep printing while time passes (`rollout status`, `get -w`): their later output joins
+  // their record, up to the end of the run.
+  const streaming: { record: CommandRecord; stream: NonNullable<ReturnType<typeof runCommand>['stream']> }[] = [];
   for (const c of at) {
     const when = startMs + c.offsetMs;
     if (c.offsetMs < 0 || when > endMs) continue;
     sim.clock.at(when, `command ${c.command}`, () => {
-      const result = runCommand(sim, c.command);
-      commands.push({ at: rfc3339(sim.now()), command: c.command, exitCode: result.exitCode, output: result.output });
+      const result = runCommand(sim, c.command, files);
+      const record: CommandRecord = { at: rfc3339(sim.now()), command: c.command, exitCode: result.exitCode, output: result.output };
+      commands.push(record);
+      if (result.stream) streaming.push({ record, stream: result.stream });
     });
   }
 
   if (input.until === 'done') sim.runUntilIdle(DONE_CAP_MS);
   else sim.runUntil(endMs);
+  for (const { record, stream } of streaming) {
+    const later = `${stream.poll()}${stream.pollStderr?.() ?? ''}`.replace(/\n$/, '');
+    if (later) record.output = record.output ? `${record.output}\n${later}` : later;
+    if (stream.done()) record.exitCode = stream.exitCode();
+    stream.stop();
+  }
 
   return collectReport(sim, { startMs, commands, watch, eventOrder });
 }

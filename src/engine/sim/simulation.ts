@@ -1,14 +1,16 @@
 // One simulated cluster: the virtual clock, seeded randomness, the API server and the control loops that
 // act on it. The same object runs in the browser's Web Worker, in tests and behind `workload-lab simulate`.
 import { ApiServer } from '../api/api-server.ts';
-import type { ApiError } from '../api/api-error.ts';
+import { apiError, type ApiError } from '../api/api-error.ts';
 import { EventRecorder } from '../api/events.ts';
-import { clone, deepEqual, type KubeObject } from '../api/objects.ts';
+import { clone, type KubeObject } from '../api/objects.ts';
 import type { Node } from '../api/kinds.ts';
 import { SeededRandom } from '../clock/random.ts';
 import { VirtualClock } from '../clock/virtual-clock.ts';
 import type { Controller, ControllerContext } from '../controllers/runtime.ts';
 import { defaultClusterNodes } from './default-cluster.ts';
+import { resolveKind } from '../schema/index.ts';
+import { applyObject } from '../kubectl/apply/apply-object.ts';
 
 /** 2026-01-01T00:00:00Z: the documented default start of the virtual clock. */
 export const DEFAULT_START_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
@@ -26,7 +28,8 @@ export interface SimulationOptions {
   maxObjects?: number;
 }
 
-export type ApplyOutcome = 'created' | 'configured' | 'unchanged';
+export type { ApplyOutcome } from '../kubectl/apply/apply-object.ts';
+import type { ApplyOutcome } from '../kubectl/apply/apply-object.ts';
 
 export interface ApplyResult {
   object?: KubeObject;
@@ -61,24 +64,24 @@ export class Simulation {
   }
 
   /**
-   * `kubectl apply` of one object: create it, or update it when it exists (configured / unchanged).
-   * Errors are the API server's, for kubectl to print.
+   * `kubectl apply` of one object (src/engine/kubectl/apply/apply-object.ts): created with its
+   * last-applied-configuration annotation, or patched three ways from it (configured / unchanged), as
+   * `kubectl apply -f` does. Errors are the API server's, for kubectl to print.
    */
   apply(value: Record<string, unknown>): ApplyResult {
-    const meta = (value.metadata ?? {}) as { name?: string; namespace?: string };
-    const kind = typeof value.kind === 'string' ? value.kind : '';
-    const existing = meta.name ? this.api.get(kind, meta.namespace, meta.name) : undefined;
-    if (!existing) {
-      const r = this.api.create(value, { namespace: meta.namespace });
+    const resolved = resolveKind(value.apiVersion, value.kind, value);
+    if (!resolved.ok) {
+      const r = this.api.create(value);
       return r.ok ? { object: r.object, outcome: 'created' } : { error: r.error };
     }
-    // The submitted manifest replaces what the user owns (spec, labels, annotations); the server keeps identity
-    // and status. (kubectl's three-way merge with last-applied-configuration belongs to the kubectl engine.)
-    const submitted = { ...clone(value), metadata: { ...clone(value.metadata as object), namespace: existing.metadata.namespace } };
-    const r = this.api.replace(submitted);
-    if (!r.ok) return { error: r.error };
-    const outcome = deepEqual(withoutStatus(r.object), withoutStatus(existing)) ? 'unchanged' : 'configured';
-    return { object: r.object, outcome };
+    const entry = resolved.entry;
+    const meta = (typeof value.metadata === 'object' && value.metadata !== null ? value.metadata : {}) as Record<string, unknown>;
+    // kubectl's builder fills in the namespace before anything is sent (it shows in the annotation).
+    const object = entry.namespaced && !meta.namespace ? { ...value, metadata: { ...meta, namespace: 'default' } } : value;
+    const r = applyObject(this.api, entry, object);
+    if (r.error) return { error: r.error };
+    if (r.patchError !== undefined) return { error: apiError('BadRequest', r.patchError) };
+    return { object: r.object, outcome: r.outcome };
   }
 
   now(): number {
@@ -105,9 +108,4 @@ export class Simulation {
     }
     return this.clock.now();
   }
-}
-
-function withoutStatus(o: KubeObject): unknown {
-  const { status: _s, ...rest } = o;
-  return { ...rest, metadata: { labels: o.metadata.labels, annotations: o.metadata.annotations } };
 }

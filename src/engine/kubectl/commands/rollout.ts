@@ -6,10 +6,14 @@ import { rfc3339 } from '../../clock/time-format.ts';
 import { findRollbackRevision, listRevisions, rollbackChange } from '../../controllers/deployment/revisions.ts';
 import type { Simulation } from '../../sim/simulation.ts';
 import type { CommandResult } from '../get.ts';
+import type { KubectlResult } from '../context.ts';
 import { qualifiedResource } from '../get.ts';
 import { apiErrorText, fail, isResult, notFoundText, objectRef, ok, parseFlags, resolveTarget } from './common.ts';
 import type { FlagSpec, Target } from './common.ts';
 import { podTemplateText } from './pod-template-text.ts';
+import { rolloutStatus } from './rollout-status.ts';
+import { helpText } from './help.ts';
+import { splitSubcommand } from '../flags.ts';
 
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
 
@@ -105,8 +109,8 @@ export function rolloutHistory(sim: Simulation, args: string[]): CommandResult {
 }
 
 /** `kubectl rollout SUBCOMMAND ...` */
-export function rollout(sim: Simulation, args: string[]): CommandResult {
-  const [sub, ...rest] = args;
+export function rollout(sim: Simulation, args: string[]): KubectlResult {
+  const { sub, rest } = splitSubcommand(args);
   switch (sub) {
     case 'undo':
       return rolloutUndo(sim, rest);
@@ -118,7 +122,13 @@ export function rollout(sim: Simulation, args: string[]): CommandResult {
       return rolloutResume(sim, rest);
     case 'history':
       return rolloutHistory(sim, rest);
+    case 'status':
+      return rolloutStatus(sim, rest);
+    case undefined:
+      // cobra's DefaultSubCommandRun: the command's help on stderr, exit 1.
+      return { exitCode: 1, stdout: '', stderr: helpText(['rollout']) ?? "error: a rollout subcommand is required\nSee 'kubectl rollout -h' for help and examples\n" };
     default:
-      return fail(`error: "kubectl rollout ${sub ?? ''}" is not simulated yet (this simulator supports: undo, restart, pause, resume, history)`);
+      // cobra's DefaultSubCommandRun: every word left over is the unknown command (recorded: rollout foo deployment/web).
+      return fail(`error: unknown command "${args.filter((a) => !a.startsWith('-')).join(' ')}"\nSee 'kubectl rollout -h' for help and examples`);
   }
 }

@@ -32,7 +32,12 @@ describe('Deployment: first rollout', () => {
       'deployment.kubernetes.io/desired-replicas': '3',
       'deployment.kubernetes.io/max-replicas': '4',
     });
-    expect(d.metadata.annotations).toEqual({ 'deployment.kubernetes.io/revision': '1' });
+    // The Deployment was applied (sim.apply = kubectl apply), so it also carries kubectl's last-applied annotation;
+    // the controller adds only the revision. The ReplicaSet copies neither (§3.5: kubectl.kubernetes.io/* skipped).
+    expect(d.metadata.annotations).toEqual({
+      'deployment.kubernetes.io/revision': '1',
+      'kubectl.kubernetes.io/last-applied-configuration': expect.any(String),
+    });
     // pods are named after the ReplicaSet and carry the hash label
     const pods = sim.api.list<Pod>('Pod');
     expect(pods).toHaveLength(3);
