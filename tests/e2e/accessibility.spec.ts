@@ -6,6 +6,10 @@ import { readdirSync } from 'node:fs';
 const lessonSlugs = readdirSync('content/lessons').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
 const pages = ['/', '/404.html', ...lessonSlugs.map((s) => `/lessons/${s}/`)];
 
+// axe walks every node of a long lesson (diagrams, tables, highlighted code): on a busy 2-core machine that can
+// take longer than Playwright's default 30 s. A slow machine is not a violation.
+test.describe.configure({ timeout: 120_000 });
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of pages) {
     test(`axe finds no violations on ${path} (${scheme})`, async ({ browser }) => {
