@@ -34,13 +34,20 @@ function reconcileOldReplicaSets(ctx: SyncContext, allRSs: (ReplicaSet | undefin
   const newUnavailable = specReplicas(newRS) - (newRS.status?.availableReplicas ?? 0);
   const maxScaledDown = sumSpecReplicas(allRSs) - minAvailable - newUnavailable;
   if (maxScaledDown <= 0) return false;
+  // Either step refusing an impossible request makes upstream return "nothing scaled" for this sync.
   const cleaned = cleanupUnhealthyReplicas(ctx, oldRSs, d, maxScaledDown);
+  if (!cleaned) return false;
   const scaledDown = scaleDownOldReplicaSetsForRollingUpdate(ctx, [...cleaned.oldRSs, newRS], cleaned.oldRSs, d);
+  if (scaledDown === undefined) return false;
   return cleaned.count + scaledDown > 0;
 }
 
-/** cleanupUnhealthyReplicas: oldest first, remove up to each old ReplicaSet's unavailable replicas. */
-function cleanupUnhealthyReplicas(ctx: SyncContext, oldRSs: ReplicaSet[], d: Deployment, maxCleanup: number): { oldRSs: ReplicaSet[]; count: number } {
+/**
+ * cleanupUnhealthyReplicas: oldest first, remove up to each old ReplicaSet's unavailable replicas. Undefined
+ * (upstream's "invalid request to scale down" error) when an old ReplicaSet reports more available replicas than
+ * its spec — its status still counts pods that a scale-down just removed — since the "cleanup" would grow it.
+ */
+function cleanupUnhealthyReplicas(ctx: SyncContext, oldRSs: ReplicaSet[], d: Deployment, maxCleanup: number): { oldRSs: ReplicaSet[]; count: number } | undefined {
   const sorted = [...oldRSs].sort(olderFirst);
   let total = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -50,14 +57,18 @@ function cleanupUnhealthyReplicas(ctx: SyncContext, oldRSs: ReplicaSet[], d: Dep
     const available = rs.status?.availableReplicas ?? 0;
     if (replicas === 0 || replicas === available) continue;
     const count = Math.min(maxCleanup - total, replicas - available);
+    if (replicas - count > replicas) return undefined;
     sorted[i] = scaleReplicaSetAndRecordEvent(ctx, rs, replicas - count, d).rs;
     total += count;
   }
   return { oldRSs: sorted, count: total };
 }
 
-/** scaleDownOldReplicaSetsForRollingUpdate: oldest first, by the available replicas above minAvailable. */
-function scaleDownOldReplicaSetsForRollingUpdate(ctx: SyncContext, allRSs: (ReplicaSet | undefined)[], oldRSs: ReplicaSet[], d: Deployment): number {
+/**
+ * scaleDownOldReplicaSetsForRollingUpdate: oldest first, by the available replicas above minAvailable. Undefined
+ * for upstream's "invalid request to scale down" error (a step that would grow a ReplicaSet).
+ */
+function scaleDownOldReplicaSetsForRollingUpdate(ctx: SyncContext, allRSs: (ReplicaSet | undefined)[], oldRSs: ReplicaSet[], d: Deployment): number | undefined {
   const minAvailable = desiredReplicas(d) - maxUnavailable(d);
   const available = sumAvailableReplicas(allRSs);
   if (available <= minAvailable) return 0;
@@ -67,6 +78,7 @@ function scaleDownOldReplicaSetsForRollingUpdate(ctx: SyncContext, allRSs: (Repl
     if (total >= toScaleDown) break;
     if (specReplicas(rs) === 0) continue;
     const count = Math.min(specReplicas(rs), toScaleDown - total);
+    if (count < 0) return undefined;
     scaleReplicaSetAndRecordEvent(ctx, rs, specReplicas(rs) - count, d);
     total += count;
   }
