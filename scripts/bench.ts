@@ -26,6 +26,8 @@ results.push(...(JSON.parse(first.stdout) as BenchResult[]));
 results.push(...validationBenches());
 results.push(...simulationBenches());
 results.push(...batchBenches());
+results.push(...(await import('./bench/picture.ts')).pictureBenches());
+results.push(...(await (await import('./bench/sandbox.ts')).sandboxBenches()));
 
 const width = Math.max(...results.map((r) => r.name.length));
 let over = 0;
