@@ -1,12 +1,17 @@
 // What the API server does to a new object before storing it: the request namespace, a name
 // from generateName, a uid, generation 1, the version's defaults and the registry's
 // PrepareForCreate (Pod status, a Job's generated selector and labels).
-// Handles v1 Pod, apps/v1 ReplicaSet and Deployment, batch/v1 Job and CronJob; other objects
-// come back as an unchanged copy.
+// Handles v1 Pod, apps/v1 ReplicaSet and Deployment, batch/v1 Job and CronJob, and v1 Service (its
+// defaults, IP families and addresses: ./service.ts); other objects come back as an unchanged copy.
 
 import { deepClone, obj, type Obj } from '../validate/rules/access.ts';
 import { defaultPod } from './pod.ts';
 import { defaultCronJob, defaultDeployment, defaultJob, defaultReplicaSet, jobAsRead, type JobDefaultsResult } from './workloads.ts';
+import { isService, prepareServiceForCreate } from './service.ts';
+import type { ServiceAddressPool } from './service-addresses.ts';
+import type { FieldError } from '../validate/field.ts';
+
+export type { ServiceAddressPool } from './service-addresses.ts';
 
 export interface DefaultsOptions {
   /** metadata.uid to give the object (Jobs use it in their selector). Default: the object's own, else a random UUID. */
@@ -15,6 +20,8 @@ export interface DefaultsOptions {
   readonly namespace?: string;
   /** The five characters appended to generateName. Default: random, from upstream's alphabet. */
   readonly nameSuffix?: string;
+  /** Services: the cluster IPs and node ports other Services hold (default: none). */
+  readonly serviceAddresses?: ServiceAddressPool;
 }
 
 /** rand.String's alphabet: no vowels, no 0/1/3. */
@@ -47,13 +54,16 @@ export interface PreparedObject {
   /** The object as stored. */
   readonly object: Obj;
   readonly job?: JobDefaultsResult;
+  /** Services: the storage's refusals before validation (IP families, requested addresses), if any. */
+  readonly serviceErrors?: FieldError[];
 }
 
 /** The object after defaulting and PrepareForCreate, as the server validates and stores it. */
 export function prepareForCreate(input: unknown, options: DefaultsOptions = {}): PreparedObject {
   const o = (deepClone(obj(input) ?? {}) as Obj) ?? {};
   const kind = workloadKind(o);
-  if (!kind) return { object: o };
+  const service = !kind && isService(o);
+  if (!kind && !service) return { object: o };
   const meta = obj(o['metadata']) ?? (o['metadata'] = {});
   if (!meta['namespace']) meta['namespace'] = options.namespace ?? 'default';
   if (!meta['name'] && typeof meta['generateName'] === 'string' && meta['generateName'] !== '') {
@@ -61,6 +71,11 @@ export function prepareForCreate(input: unknown, options: DefaultsOptions = {}):
     meta['name'] = meta['generateName'].slice(0, 58) + (options.nameSuffix ?? randomSuffix());
   }
   const uid = options.uid ?? (typeof meta['uid'] === 'string' && meta['uid'] !== '' ? meta['uid'] : randomUID());
+  if (!kind) {
+    // A Service: no generation, and the uid only seeds its addresses (the store gives the uid itself).
+    const serviceErrors = prepareServiceForCreate(o, { uid, serviceAddresses: options.serviceAddresses });
+    return serviceErrors.length > 0 ? { object: o, serviceErrors } : { object: o };
+  }
   meta['uid'] = uid;
   meta['generation'] = 1;
   const name = typeof meta['name'] === 'string' ? meta['name'] : '';

@@ -4,8 +4,9 @@
 // Where they happen in reality: NOT at admission. The operator has no mutating webhook; its controllers call
 // `r.Scheme.Default(job)` on their in-memory copy at each reconcile and write back only `status`. So
 // `kubectl get -o yaml` shows the spec as submitted (plus CRD schema defaults such as
-// `runPolicy.suspend: false` and port `protocol: TCP`, which the API server applies before admission and which
-// are not applied here). The validating webhook runs before any of this (see ../../validate/kubeflow/index.ts).
+// `runPolicy.suspend: false` and port `protocol: TCP`, which the API server applies before admission — see
+// ./crd-schema-defaults.ts — and which are not applied here). The validating webhook runs before any of this
+// (see ../../validate/kubeflow/index.ts).
 // Use the result of this function for what the controller acts on: pods, services, env, TF_CONFIG.
 //
 // Defaults applied: runPolicy.cleanPodPolicy None; replica type keys normalized to their canonical case;

@@ -1,5 +1,5 @@
 // The API server's own checks on create for v1 Pod, apps/v1 ReplicaSet and Deployment,
-// batch/v1 Job and CronJob: decode-time quantity parsing, then defaulting and the registry's
+// batch/v1 Job and CronJob, and v1 Service (defaults, IP families and addresses, then ValidateService): decode-time quantity parsing, then defaulting and the registry's
 // PrepareForCreate, then the kind's validation, errors in the order upstream appends them.
 // Other kinds give []. Objects are expected to have passed the schema (type) checks.
 //
@@ -14,6 +14,8 @@ import { validatePod } from './pod.ts';
 import { validateDeployment, validateReplicaSet } from './apps.ts';
 import { validateJob } from './job.ts';
 import { validateCronJob } from './cronjob.ts';
+import { validateService } from './service.ts';
+import { isService } from '../../defaults/service.ts';
 
 export type CreateOptions = DefaultsOptions;
 
@@ -22,7 +24,11 @@ export function validateCreate(
   options: CreateOptions = {},
 ): FieldError[] {
   const kind = workloadKind(object);
-  if (!kind) return [];
+  if (!kind) {
+    if (!isService(object)) return [];
+    const prepared = prepareForCreate(object, options);
+    return prepared.serviceErrors ?? validateService(prepared.object);
+  }
   const decodeError = checkQuantities(object);
   if (decodeError) return [decodeError];
   const prepared = prepareForCreate(object, options);
@@ -60,6 +66,6 @@ export function validateDefaulted(object: { apiVersion: string; kind: string; [k
     case 'CronJob':
       return validateCronJob(object);
     default:
-      return [];
+      return isService(object) ? validateService(object) : [];
   }
 }
