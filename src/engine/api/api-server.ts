@@ -7,10 +7,11 @@ import { rfc3339 } from '../clock/time-format.ts';
 import { kindNamed, type KindEntry } from '../schema/index.ts';
 import { admitCreate } from './admission.ts';
 import { alreadyExists, apiError, notFound, type ApiError } from './api-error.ts';
-import { CLUSTER_SCOPED, clone, deepEqual, keyOf, objectKey, type KubeObject } from './objects.ts';
+import { CLUSTER_SCOPED, clone, equalIgnoringMetaAndStatus, equalIgnoringResourceVersion, keyOf, objectKey, type KubeObject } from './objects.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../validate/rules/meta.ts';
 import type { LabelSelector, PodSpec } from './kinds.ts';
 import { admitPodSpec } from './pod-admission.ts';
+import { controllerOnlyKind } from './pod-group.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -19,9 +20,19 @@ export interface WatchEvent {
   /** Simulated time of the change, ms. */
   time: number;
   object: KubeObject;
+  /**
+   * `namespace/name` of the object (`/name` when cluster-scoped), the key informers and work queues use: one
+   * string per change for every watcher, so that their map lookups hash it once (absent in synthetic events).
+   */
+  key?: string;
 }
 
 export type WatchHandler = (event: WatchEvent) => void;
+
+interface Watcher {
+  kinds: Set<string> | null;
+  handler: WatchHandler;
+}
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -69,7 +80,12 @@ export class ApiServer {
   readonly random: SeededRandom;
   #objects = new Map<string, KubeObject>();
   #byKind = new Map<string, Map<string, KubeObject>>();
-  #watchers: { kinds: Set<string> | null; handler: WatchHandler }[] = [];
+  #watchers: Watcher[] = [];
+  /**
+   * The watchers of each kind, in registration order: built on first use and dropped whenever a watch starts
+   * or stops (never changed in place, so an event being delivered keeps the list it started with).
+   */
+  #watchersByKind = new Map<string, Watcher[]>();
   #resourceVersion = 1000;
   readonly maxObjects: number;
 
@@ -84,6 +100,14 @@ export class ApiServer {
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
     const o = this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name));
     return o ? (clone(o) as T) : undefined;
+  }
+
+  /**
+   * The stored object itself, without the copy `get` makes: for readers that only look (an informer's cache
+   * read). It is shared like a watch event's object: never change it (under test it is frozen).
+   */
+  peek<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    return this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name)) as T | undefined;
   }
 
   /** Objects of a kind (optionally in one namespace, optionally matching a label selector), sorted by name. */
@@ -116,10 +140,12 @@ export class ApiServer {
    * object is shared with other watchers: read it, copy it before changing it.
    */
   watch(kinds: string[] | null, handler: WatchHandler): () => void {
-    const w = { kinds: kinds ? new Set(kinds) : null, handler };
-    this.#watchers.push(w);
+    const w: Watcher = { kinds: kinds ? new Set(kinds) : null, handler };
+    this.#watchers = [...this.#watchers, w];
+    this.#watchersByKind = new Map();
     return () => {
       this.#watchers = this.#watchers.filter((x) => x !== w);
+      this.#watchersByKind = new Map();
     };
   }
 
@@ -160,7 +186,7 @@ export class ApiServer {
    * reference), sparing a copy on hot paths such as events.
    */
   createInternal(object: KubeObject, opts: { handOver?: boolean; uid?: string } = {}): Result<KubeObject> {
-    const entry = kindNamed(object.kind);
+    const entry = kindNamed(object.kind) ?? controllerOnlyKind(object.kind);
     if (!entry) return { ok: false, error: apiError('BadRequest', `no kind "${object.kind}" is registered`) };
     const o = opts.handOver ? object : clone(object);
     // `uid`: the one the caller already used while defaulting (a Job's generated selector carries it).
@@ -192,7 +218,7 @@ export class ApiServer {
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
     if (o.kind === 'Pod' && o.spec) admitPodSpec(o.spec as PodSpec, this.random.nameSuffix());
-    this.#put(o);
+    this.#put(key, o);
     this.#emit('ADDED', o);
     return { ok: true, object: o };
   }
@@ -202,7 +228,8 @@ export class ApiServer {
    * through `updateStatus`, as the status subresource separates them. Bumps generation when the spec changed.
    */
   update<T extends KubeObject>(object: T): Result<T> {
-    const current = this.#objects.get(keyOf(object));
+    const key = keyOf(object);
+    const current = this.#objects.get(key);
     if (!current) return { ok: false, error: this.#notFound(object) };
     const next = clone(object) as KubeObject;
     next.metadata.uid = current.metadata.uid;
@@ -212,9 +239,9 @@ export class ApiServer {
     next.metadata.generation = current.metadata.generation;
     if ('status' in current) next.status = current.status;
     else delete next.status;
-    const specChanged = !deepEqual(withoutMetaAndStatus(current), withoutMetaAndStatus(next));
+    const specChanged = !equalIgnoringMetaAndStatus(current, next);
     if (specChanged && tracksGeneration(next.kind)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
-    return this.#commit(current, next) as Result<T>;
+    return this.#commit(key, current, next) as Result<T>;
   }
 
   /**
@@ -222,7 +249,8 @@ export class ApiServer {
    * generation bump (binding is not a spec update). Fails if the pod is already bound.
    */
   bind(namespace: string, name: string, nodeName: string): Result<KubeObject> {
-    const current = this.#objects.get(objectKey('Pod', namespace, name));
+    const key = objectKey('Pod', namespace, name);
+    const current = this.#objects.get(key);
     if (!current) return { ok: false, error: this.#notFoundKey('Pod', name) };
     const spec = (current.spec ?? {}) as { nodeName?: string };
     if (spec.nodeName) return { ok: false, error: apiError('Conflict', `pod ${name} is already assigned to node "${spec.nodeName}"`) };
@@ -231,16 +259,20 @@ export class ApiServer {
     const status = (next.status = { ...current.status }) as { conditions?: { type: string }[] };
     const others = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     status.conditions = [...others, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) } as { type: string }];
-    return this.#commit(current, next);
+    return this.#commit(key, current, next);
   }
 
-  /** Writes only `status` (the status subresource). */
-  updateStatus<T extends KubeObject>(object: T): Result<T> {
-    const current = this.#objects.get(keyOf(object));
+  /**
+   * Writes only `status` (the status subresource). `handOver: true` gives the status object itself to the
+   * store (the caller built it for this write and neither keeps nor changes it), sparing a copy on hot paths.
+   */
+  updateStatus<T extends KubeObject>(object: T, opts?: { handOver?: boolean }): Result<T> {
+    const key = keyOf(object);
+    const current = this.#objects.get(key);
     if (!current) return { ok: false, error: this.#notFound(object) };
     const next = derive(current);
-    next.status = clone(object.status);
-    return this.#commit(current, next) as Result<T>;
+    next.status = opts?.handOver ? object.status : clone(object.status);
+    return this.#commit(key, current, next) as Result<T>;
   }
 
   /** Applies `mutate` to a copy of the stored object and writes the result (spec+metadata, or status). */
@@ -259,16 +291,21 @@ export class ApiServer {
     const key = objectKey(kind, this.#ns(kind, namespace), name);
     const current = this.#objects.get(key);
     if (!current) return { ok: false, error: this.#notFoundKey(kind, name) };
+    const policy = opts.propagationPolicy ?? 'Background';
+    const grace = kind === 'Pod' ? podGracePeriod(current, opts.gracePeriodSeconds) : 0;
+    if (grace === 0 && policy === 'Background' && !current.metadata.finalizers?.length) {
+      // Nothing holds the object back (most Events, finished pods): it goes at once.
+      this.#remove(key, current);
+      return { ok: true, object: current };
+    }
     const next = derive(current);
     const meta = next.metadata;
-    const policy = opts.propagationPolicy ?? 'Background';
     const finalizers = new Set(meta.finalizers ?? []);
     if (policy === 'Foreground') finalizers.add('foregroundDeletion');
     if (policy === 'Orphan') finalizers.add('orphan');
 
-    const grace = kind === 'Pod' ? podGracePeriod(next, opts.gracePeriodSeconds) : 0;
     if (finalizers.size === 0 && grace === 0) {
-      this.#remove(current);
+      this.#remove(key, current);
       return { ok: true, object: current };
     }
     if (meta.deletionTimestamp === undefined) {
@@ -281,60 +318,62 @@ export class ApiServer {
     }
     if (finalizers.size) meta.finalizers = [...finalizers];
     // A pod deleted with grace 0 but held by finalizers stays until they are removed.
-    return this.#commit(current, next);
+    return this.#commit(key, current, next);
   }
 
   /** Removes a finalizer; an object being deleted that has no finalizers left disappears. */
   removeFinalizer(kind: string, namespace: string | undefined, name: string, finalizer: string): void {
-    const current = this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name));
+    const key = objectKey(kind, this.#ns(kind, namespace), name);
+    const current = this.#objects.get(key);
     if (!current || !current.metadata.finalizers?.includes(finalizer)) return;
     const next = derive(current);
     next.metadata.finalizers = current.metadata.finalizers.filter((f) => f !== finalizer);
     if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
-    this.#commit(current, next);
+    this.#commit(key, current, next);
   }
 
   /** The kubelet's final step of graceful deletion (a DELETE with grace 0 from the node). */
   finishPodDeletion(namespace: string, name: string): void {
-    const current = this.#objects.get(objectKey('Pod', namespace, name));
+    const key = objectKey('Pod', namespace, name);
+    const current = this.#objects.get(key);
     if (!current) return;
     if (current.metadata.finalizers?.length) {
       const next = derive(current);
       next.metadata.deletionGracePeriodSeconds = 0;
-      this.#commit(current, next);
+      this.#commit(key, current, next);
       return;
     }
-    this.#remove(current);
+    this.#remove(key, current);
   }
 
   // ---- internals ---------------------------------------------------------------------------------------
 
-  #commit(current: KubeObject, next: KubeObject): Result<KubeObject> {
-    const changed = !deepEqual({ ...current, metadata: { ...current.metadata, resourceVersion: '' } }, { ...next, metadata: { ...next.metadata, resourceVersion: '' } });
-    if (!changed) return { ok: true, object: current };
+  /** Stores `next` as the new version of `current` (stored under `key`) unless it changes nothing. */
+  #commit(key: string, current: KubeObject, next: KubeObject): Result<KubeObject> {
+    if (equalIgnoringResourceVersion(current, next)) return { ok: true, object: current };
     if (next.metadata.deletionTimestamp !== undefined && !next.metadata.finalizers?.length && !(next.kind === 'Pod' && (next.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
-      this.#remove(current);
+      this.#remove(key, current);
       return { ok: true, object: next };
     }
     next.metadata.resourceVersion = this.#nextResourceVersion();
-    this.#put(next);
+    this.#put(key, next);
     this.#emit('MODIFIED', next);
     return { ok: true, object: next };
   }
 
-  #put(o: KubeObject): void {
-    const key = keyOf(o);
+  #put(key: string, o: KubeObject): void {
     this.#objects.set(key, o);
     let m = this.#byKind.get(o.kind);
     if (!m) this.#byKind.set(o.kind, (m = new Map()));
     m.set(key, o);
   }
 
-  #remove(o: KubeObject): void {
-    const key = keyOf(o);
+  #remove(key: string, o: KubeObject): void {
     this.#objects.delete(key);
     this.#byKind.get(o.kind)?.delete(key);
-    this.#emit('DELETED', { ...o, metadata: { ...o.metadata, resourceVersion: this.#nextResourceVersion() } });
+    const resourceVersion = this.#nextResourceVersion();
+    // The final version (with the deletion's resourceVersion) is built only when someone watches the kind.
+    if (this.#watchersOf(o.kind).length) this.#emit('DELETED', { ...o, metadata: { ...o.metadata, resourceVersion } });
   }
 
   // Watchers get the stored object itself, as informers share their cache: stored objects are never changed in
@@ -342,12 +381,16 @@ export class ApiServer {
   // so that a handler that writes to one fails loudly.
   #emit(type: WatchEventType, o: KubeObject): void {
     if (FREEZE_STORED) deepFreeze(o);
-    let event: WatchEvent | undefined;
-    for (const w of [...this.#watchers]) {
-      if (w.kinds && !w.kinds.has(o.kind)) continue;
-      event ??= { type, time: this.clock.now(), object: o };
-      w.handler(event);
-    }
+    const watchers = this.#watchersOf(o.kind);
+    if (watchers.length === 0) return;
+    const event: WatchEvent = { type, time: this.clock.now(), object: o, key: `${o.metadata.namespace ?? ''}/${o.metadata.name}` };
+    for (let i = 0; i < watchers.length; i++) watchers[i].handler(event);
+  }
+
+  #watchersOf(kind: string): Watcher[] {
+    let list = this.#watchersByKind.get(kind);
+    if (!list) this.#watchersByKind.set(kind, (list = this.#watchers.filter((w) => !w.kinds || w.kinds.has(kind))));
+    return list;
   }
 
   #nextResourceVersion(): string {
@@ -379,12 +422,6 @@ function derive(o: KubeObject): KubeObject {
 /** names.SimpleNameGenerator: the base is cut to 58 characters so the result fits 63. */
 export function generatedName(base: string, suffix: string): string {
   return base.slice(0, 58) + suffix;
-}
-
-function withoutMetaAndStatus(o: KubeObject): Record<string, unknown> {
-  // Only the spec (and other top-level data) counts: metadata changes do not bump generation.
-  const { metadata: _m, status: _s, ...rest } = o;
-  return rest;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { KubeObject } from './objects.ts';
 const AGGREGATION_WINDOW_MS = 10 * 60 * 1000;
 /** kube-apiserver --event-ttl: an Event disappears an hour after its last write. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
+const BACKGROUND = { background: true } as const;
 
 export interface EventOptions {
   /** `spec.containers{name}` for container-level kubelet events. */
@@ -19,14 +20,23 @@ export interface EventOptions {
   host?: string;
 }
 
+/** A stored event and the time of its last write (for aggregation and for the TTL). */
+interface StoredEvent {
+  key: string;
+  name: string;
+  namespace: string;
+  last: number;
+}
+
 export class EventRecorder {
   #api: ApiServer;
-  #seen = new Map<string, { name: string; namespace: string; last: number }>();
-  /** Stored event name → time of its last write, for the TTL. */
-  #lastWrite = new Map<string, number>();
+  /** The latest stored event of each aggregation key. */
+  #seen = new Map<string, StoredEvent>();
   #seq = 0;
   #nanosMs = Number.NaN;
-  #nanosBase = 0n;
+  /** The current millisecond in nanoseconds, as hi · 2^24 + lo (exact without BigInt: hi < 2^38, lo < 2^24). */
+  #nanosHi = 0;
+  #nanosLo = 0;
 
   constructor(api: ApiServer) {
     this.#api = api;
@@ -34,8 +44,11 @@ export class EventRecorder {
 
   record(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, opts: EventOptions = {}): void {
     const now = this.#api.clock.now();
-    const namespace = involved.metadata.namespace ?? 'default';
-    const key = [involved.metadata.uid, type, reason, message, component, opts.host ?? '', opts.fieldPath ?? ''].join('\u0000');
+    const meta = involved.metadata;
+    const namespace = meta.namespace ?? 'default';
+    const host = opts.host ?? '';
+    const fieldPath = opts.fieldPath ?? '';
+    const key = `${meta.uid}\u0000${type}\u0000${reason}\u0000${message}\u0000${component}\u0000${host}\u0000${fieldPath}`;
     const seen = this.#seen.get(key);
     if (seen && now - seen.last <= AGGREGATION_WINDOW_MS) {
       const r = this.#api.patch<EventObject>('Event', seen.namespace, seen.name, (e) => {
@@ -44,7 +57,6 @@ export class EventRecorder {
       });
       if (r.ok) {
         seen.last = now;
-        this.#lastWrite.set(seen.name, now);
         return;
       }
     }
@@ -52,53 +64,61 @@ export class EventRecorder {
     // get consecutive nanoseconds so their names stay unique and in creation order.
     if (now !== this.#nanosMs) {
       this.#nanosMs = now;
-      this.#nanosBase = BigInt(now) * 1_000_000n;
+      const lo = now % 0x1000000;
+      this.#nanosHi = ((now - lo) / 0x1000000) * 1_000_000;
+      this.#nanosLo = lo * 1_000_000;
       this.#seq = 0;
     }
-    const name = `${involved.metadata.name}.${(this.#nanosBase + BigInt(this.#seq++)).toString(16)}`;
+    const name = `${meta.name}.${this.#nanosHex(this.#seq++)}`;
+    // involvedObject in ObjectReference field order; an empty namespace or fieldPath is left out (omitempty)
+    const involvedObject: EventObject['involvedObject'] = meta.namespace
+      ? { kind: involved.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: involved.apiVersion, resourceVersion: meta.resourceVersion }
+      : { kind: involved.kind, name: meta.name, uid: meta.uid, apiVersion: involved.apiVersion, resourceVersion: meta.resourceVersion };
+    if (fieldPath) involvedObject.fieldPath = fieldPath;
+    const time = rfc3339(now);
     const event: EventObject = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
-      involvedObject: {
-        kind: involved.kind,
-        namespace: involved.metadata.namespace,
-        name: involved.metadata.name,
-        uid: involved.metadata.uid,
-        apiVersion: involved.apiVersion,
-        resourceVersion: involved.metadata.resourceVersion,
-        ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}),
-      },
+      involvedObject,
       reason,
       message,
-      source: { component, ...(opts.host ? { host: opts.host } : {}) },
-      firstTimestamp: rfc3339(now),
-      lastTimestamp: rfc3339(now),
+      source: host ? { component, host } : { component },
+      firstTimestamp: time,
+      lastTimestamp: time,
       count: 1,
       type,
       eventTime: null,
       reportingComponent: component,
-      reportingInstance: opts.host ?? '',
+      reportingInstance: host,
     };
-    if (!event.involvedObject.namespace) delete event.involvedObject.namespace;
     const r = this.#api.createInternal(event, { handOver: true });
     if (r.ok) {
-      this.#seen.set(key, { name, namespace, last: now });
-      this.#lastWrite.set(name, now);
-      this.#expire(key, name, namespace, now + EVENT_TTL_MS);
+      const stored: StoredEvent = { key, name, namespace, last: now };
+      this.#seen.set(key, stored);
+      this.#expire(stored, now + EVENT_TTL_MS);
     }
   }
 
+  /** The current millisecond plus `seq` nanoseconds, in hex (client-go: UnixNano formatted with %x). */
+  #nanosHex(seq: number): string {
+    let hi = this.#nanosHi;
+    let lo = this.#nanosLo + seq;
+    if (lo >= 0x1000000) {
+      const carry = Math.floor(lo / 0x1000000);
+      hi += carry;
+      lo -= carry * 0x1000000;
+    }
+    return hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(6, '0');
+  }
+
   /** One background task per stored event: it deletes the event once it has not been written for an hour. */
-  #expire(key: string, name: string, namespace: string, at: number): void {
+  #expire(event: StoredEvent, at: number): void {
     this.#api.clock.at(at, 'event ttl', () => {
-      const last = this.#lastWrite.get(name);
-      if (last === undefined) return;
-      const due = last + EVENT_TTL_MS;
-      if (due > this.#api.clock.now()) return this.#expire(key, name, namespace, due);
-      this.#lastWrite.delete(name);
-      if (this.#seen.get(key)?.name === name) this.#seen.delete(key);
-      this.#api.delete('Event', namespace, name);
-    }, { background: true });
+      const due = event.last + EVENT_TTL_MS;
+      if (due > this.#api.clock.now()) return this.#expire(event, due);
+      if (this.#seen.get(event.key) === event) this.#seen.delete(event.key);
+      this.#api.delete('Event', event.namespace, event.name);
+    }, BACKGROUND);
   }
 }

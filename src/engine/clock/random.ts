@@ -60,10 +60,20 @@ export class SeededRandom {
     const b = this.uint32();
     const c = this.uint32();
     const d = this.uint32();
-    const hex = (n: number, len: number) => n.toString(16).padStart(len, '0');
     // Set the version (4) and variant (10xx) bits as RFC 4122 requires.
     const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0;
     const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0;
-    return `${hex(a, 8)}-${hex(b2 >>> 16, 4)}-${hex(b2 & 0xffff, 4)}-${hex(c2 >>> 16, 4)}-${hex(c2 & 0xffff, 4)}${hex(d, 8)}`;
+    return `${hex32(a)}-${hex16(b2 >>> 16)}-${hex16(b2 & 0xffff)}-${hex16(c2 >>> 16)}-${hex16(c2 & 0xffff)}${hex32(d)}`;
   }
+}
+
+/** Two lowercase hex digits per byte value (uids are drawn for every object and event). */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex16(n: number): string {
+  return HEX_BYTE[(n >>> 8) & 0xff] + HEX_BYTE[n & 0xff];
+}
+
+function hex32(n: number): string {
+  return hex16(n >>> 16) + hex16(n & 0xffff);
 }

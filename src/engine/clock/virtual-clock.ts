@@ -5,10 +5,12 @@ export type TaskId = number;
 
 interface Task {
   at: number;
+  /** Scheduling order, also the task's id. */
   seq: number;
-  id: TaskId;
   label: string;
-  run: () => void;
+  /** null once cancelled (the task stays in the heap until it reaches the top). */
+  run: (() => void) | null;
+  background: boolean;
 }
 
 export interface TaskOptions {
@@ -32,11 +34,11 @@ export class WorkCapExceeded extends Error {
 export class VirtualClock {
   #now: number;
   #seq = 0;
+  /** A binary min-heap by (at, seq). */
   #heap: Task[] = [];
-  #cancelled = new Set<TaskId>();
+  /** Pending (not yet run, not cancelled) tasks by id. */
+  #pending = new Map<TaskId, Task>();
   #executed = 0;
-  /** Pending task id → whether it is background work. */
-  #pendingBackground = new Map<TaskId, boolean>();
   #foreground = 0;
 
   constructor(startMs: number) {
@@ -54,7 +56,7 @@ export class VirtualClock {
   }
 
   get pending(): number {
-    return this.#pendingBackground.size;
+    return this.#pending.size;
   }
 
   /** Whether any task that is not background work is pending. */
@@ -63,31 +65,28 @@ export class VirtualClock {
   }
 
   /** Runs `run` at absolute time `at` (never in the past: a past time means "now"). */
-  at(at: number, label: string, run: () => void, opts: TaskOptions = {}): TaskId {
+  at(at: number, label: string, run: () => void, opts?: TaskOptions): TaskId {
     const id = ++this.#seq;
-    const background = opts.background === true;
-    this.#pendingBackground.set(id, background);
+    const background = opts?.background === true;
+    const task: Task = { at: at > this.#now ? at : this.#now, seq: id, label, run, background };
+    this.#pending.set(id, task);
     if (!background) this.#foreground++;
-    this.#push({ at: Math.max(at, this.#now), seq: id, id, label, run });
+    this.#push(task);
     return id;
   }
 
   /** Runs `run` after `delayMs` of simulated time. */
-  after(delayMs: number, label: string, run: () => void, opts: TaskOptions = {}): TaskId {
+  after(delayMs: number, label: string, run: () => void, opts?: TaskOptions): TaskId {
     return this.at(this.#now + Math.max(0, delayMs), label, run, opts);
   }
 
   cancel(id: TaskId | undefined): void {
-    if (id === undefined || !this.#pendingBackground.has(id)) return;
-    this.#cancelled.add(id);
-    this.#settle(id);
-  }
-
-  #settle(id: TaskId): void {
-    const background = this.#pendingBackground.get(id);
-    if (background === undefined) return;
-    this.#pendingBackground.delete(id);
-    if (!background) this.#foreground--;
+    if (id === undefined) return;
+    const task = this.#pending.get(id);
+    if (!task) return;
+    this.#pending.delete(id);
+    task.run = null;
+    if (!task.background) this.#foreground--;
   }
 
   /** Time of the next task, or null when nothing is scheduled. */
@@ -102,17 +101,21 @@ export class VirtualClock {
    */
   runUntil(until: number, maxTasks = Number.POSITIVE_INFINITY): number {
     let ran = 0;
+    const heap = this.#heap;
     for (;;) {
       this.#dropCancelled();
-      const next = this.#heap[0];
-      if (!next || next.at > until) break;
+      const next = heap[0];
+      if (next === undefined || next.at > until) break;
       if (ran >= maxTasks) throw new WorkCapExceeded(ran, this.#now);
       this.#pop();
-      this.#settle(next.id);
+      const run = next.run!;
+      next.run = null;
+      this.#pending.delete(next.seq);
+      if (!next.background) this.#foreground--;
       this.#now = next.at;
       ran++;
       this.#executed++;
-      next.run();
+      run();
     }
     if (until > this.#now) this.#now = until;
     return ran;
@@ -127,46 +130,49 @@ export class VirtualClock {
   }
 
   #dropCancelled(): void {
-    while (this.#heap.length && this.#cancelled.has(this.#heap[0].id)) {
-      this.#cancelled.delete(this.#heap[0].id);
-      this.#pop();
-    }
-  }
-
-  #less(a: Task, b: Task): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+    const heap = this.#heap;
+    while (heap.length && heap[0].run === null) this.#pop();
   }
 
   #push(task: Task): void {
     const h = this.#heap;
+    let i = h.length;
     h.push(task);
-    let i = h.length - 1;
+    // sift up, moving parents down into the hole
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.#less(h[i], h[parent])) break;
-      [h[i], h[parent]] = [h[parent], h[i]];
+      const p = h[parent];
+      if (p.at < task.at || (p.at === task.at && p.seq < task.seq)) break;
+      h[i] = p;
       i = parent;
     }
+    h[i] = task;
   }
 
-  #pop(): Task | undefined {
+  #pop(): void {
     const h = this.#heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.#less(h[l], h[m])) m = l;
-        if (r < h.length && this.#less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
+    const last = h.pop()!;
+    const n = h.length;
+    if (n === 0) return;
+    // sift the last task down from the root, moving smaller children up into the hole
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let c = l;
+      let child = h[l];
+      if (r < n) {
+        const right = h[r];
+        if (right.at < child.at || (right.at === child.at && right.seq < child.seq)) {
+          c = r;
+          child = right;
+        }
       }
+      if (last.at < child.at || (last.at === child.at && last.seq < child.seq)) break;
+      h[i] = child;
+      i = c;
     }
-    return top;
+    h[i] = last;
   }
 }

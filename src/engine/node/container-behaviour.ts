@@ -37,7 +37,7 @@
 //     redis, postgres …) exit 0, and every other program exits 143 (128+SIGTERM), SIGTERM_EXIT_MS after the signal.
 import type { Container, Pod, Probe } from '../api/kinds.ts';
 import { parseGoDuration } from '../cron/go-duration.ts';
-import { analyseArgv, IMMEDIATE_RUN_MS } from './command.ts';
+import { analyseArgv, IMMEDIATE_RUN_MS, type CommandPlan } from './command.ts';
 import { exitsZeroOnStop, isServerImage, isShellImage, isTrainingImage } from './images.ts';
 
 export const ANNOTATION = {
@@ -194,11 +194,26 @@ interface BasePlan {
   sigtermExitCode: number | null;
 }
 
+// analyseArgv is pure and every pod of a Job or ReplicaSet has the same command line: plans are remembered.
+const analysed = new Map<string, CommandPlan | null>();
+const MAX_ANALYSED = 1000;
+
+function analysedCommand(argv: string[]): CommandPlan | null {
+  const key = JSON.stringify(argv);
+  let plan = analysed.get(key);
+  if (plan === undefined) {
+    plan = analyseArgv(argv);
+    if (analysed.size >= MAX_ANALYSED) analysed.clear();
+    analysed.set(key, plan);
+  }
+  return plan;
+}
+
 /** Rules 7–9: the command line, else the image. */
 function basePlan(pod: Pod, c: Container, kind: ContainerKind): BasePlan {
   const argv = c.command ? [...c.command, ...(c.args ?? [])] : [...(c.args ?? [])];
   const imageSigterm = exitsZeroOnStop(c.image) ? 0 : 143;
-  const cmd = analyseArgv(argv);
+  const cmd = analysedCommand(argv);
   if (cmd) {
     const sig = cmd.sigterm === 'ignore' ? null : cmd.sigterm === 'default' ? imageSigterm : cmd.sigterm;
     return { durationMs: cmd.durationMs, exitCode: cmd.exitCode, sigtermExitCode: sig };

@@ -44,7 +44,8 @@ export class Kubelets {
       const pod = e.object as Pod;
       const nodeName = pod.spec?.nodeName;
       if (!nodeName) return;
-      const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+      // stored pods always have a namespace: the event's key is `namespace/name`
+      const key = e.key ?? `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
       let bound = this.#bound.get(nodeName);
       if (!bound) this.#bound.set(nodeName, (bound = new Set()));
       if (e.type === 'DELETED') bound.delete(key);

@@ -32,31 +32,34 @@ function cond(type: string, status: Condition['status'], reason?: string, messag
 }
 
 function statusOf(statuses: ContainerStatus[], name: string): ContainerStatus | undefined {
-  return statuses.find((s) => s.name === name);
+  for (let i = 0; i < statuses.length; i++) if (statuses[i].name === name) return statuses[i];
+  return undefined;
 }
 
+// Runs on every status write of every pod: loops, and lists only when a container is unknown or unready.
 export function containersReadyCondition(input: ConditionsInput): Condition {
-  const unknown: string[] = [];
-  const unready: string[] = [];
-  const all = [...input.initContainerStatuses, ...input.containerStatuses];
-  const check = (name: string) => {
-    const s = statusOf(all, name);
-    if (!s) unknown.push(name);
-    else if (!s.ready) unready.push(name);
+  let unknown: string[] | undefined;
+  let unready: string[] | undefined;
+  const check = (name: string): void => {
+    // the first status of that name, init container statuses first
+    const s = statusOf(input.initContainerStatuses, name) ?? statusOf(input.containerStatuses, name);
+    if (!s) (unknown ??= []).push(name);
+    else if (!s.ready) (unready ??= []).push(name);
   };
   for (const c of input.initContainers ?? []) if (c.restartPolicy === 'Always') check(c.name);
   for (const c of input.containers) check(c.name);
-  if (input.phase === 'Succeeded' && unknown.length === 0) return cond('ContainersReady', 'False', 'PodCompleted');
+  if (input.phase === 'Succeeded' && unknown === undefined) return cond('ContainersReady', 'False', 'PodCompleted');
   if (input.phase === 'Failed') return cond('ContainersReady', 'False', 'PodFailed');
   const messages: string[] = [];
-  if (unknown.length) messages.push(`containers with unknown status: ${goList(unknown)}`);
-  if (unready.length) messages.push(`containers with unready status: ${goList(unready)}`);
+  if (unknown) messages.push(`containers with unknown status: ${goList(unknown)}`);
+  if (unready) messages.push(`containers with unready status: ${goList(unready)}`);
   if (messages.length) return cond('ContainersReady', 'False', 'ContainersNotReady', messages.join(', '));
   return cond('ContainersReady', 'True');
 }
 
-export function readyCondition(input: ConditionsInput): Condition {
-  const cr = containersReadyCondition(input);
+/** `containersReady`: the ContainersReady condition of the same input, when the caller has it already. */
+export function readyCondition(input: ConditionsInput, containersReady?: Condition): Condition {
+  const cr = containersReady ?? containersReadyCondition(input);
   if (cr.status !== 'True') return cond('Ready', cr.status, cr.reason, cr.message);
   const messages: string[] = [];
   for (const gate of input.readinessGates ?? []) {
@@ -94,11 +97,12 @@ export function initializedCondition(input: ConditionsInput): Condition {
 
 /** generateAPIPodStatus order: PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled. */
 export function kubeletConditions(input: ConditionsInput): Condition[] {
+  const containersReady = containersReadyCondition(input);
   return [
     cond('PodReadyToStartContainers', input.sandboxReady ? 'True' : 'False'),
     initializedCondition(input),
-    readyCondition(input),
-    containersReadyCondition(input),
+    readyCondition(input, containersReady),
+    containersReady,
     cond('PodScheduled', 'True'),
   ];
 }
@@ -110,15 +114,23 @@ export function kubeletConditions(input: ConditionsInput): Condition[] {
  */
 export function mergeConditions(old: Condition[] | undefined, generated: Condition[], now: string, generation: number | undefined): Condition[] {
   const out: Condition[] = [];
-  for (const c of old ?? []) if (!KUBELET_CONDITIONS.has(c.type)) out.push(c);
+  if (old) for (const c of old) if (!KUBELET_CONDITIONS.has(c.type)) out.push(c);
   for (const g of generated) {
-    const prev = old?.find((c) => c.type === g.type);
+    let prev: Condition | undefined;
+    if (old) for (const c of old) if (c.type === g.type) { prev = c; break; }
+    const lastTransitionTime = prev && prev.status === g.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+    // An unchanged condition is the previous object itself: stored objects are never changed, and the status
+    // then shares it instead of holding one more copy.
+    if (prev && sameMerged(prev, g, generation, lastTransitionTime)) {
+      out.push(prev);
+      continue;
+    }
     // field order of core/v1 PodCondition as the API serialises it
     const merged = { type: g.type } as Condition;
     if (generation !== undefined) merged.observedGeneration = generation;
     merged.status = g.status;
     merged.lastProbeTime = null;
-    merged.lastTransitionTime = prev && prev.status === g.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+    merged.lastTransitionTime = lastTransitionTime;
     if (g.reason) merged.reason = g.reason;
     if (g.message) merged.message = g.message;
     out.push(merged);
@@ -126,6 +138,23 @@ export function mergeConditions(old: Condition[] | undefined, generated: Conditi
   return out;
 }
 
-export function conditionOf(status: PodStatus | undefined, type: string): Condition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
+/** The key order mergeConditions writes, by (observedGeneration ? 4 : 0) | (reason ? 2 : 0) | (message ? 1 : 0). */
+const MERGED_KEYS: string[][] = Array.from({ length: 8 }, (_, bits) => [
+  'type',
+  ...(bits & 4 ? ['observedGeneration'] : []),
+  'status',
+  'lastProbeTime',
+  'lastTransitionTime',
+  ...(bits & 2 ? ['reason'] : []),
+  ...(bits & 1 ? ['message'] : []),
+]);
+
+/** `prev` is exactly (same keys in the same order, same values) what mergeConditions would build from `g`. */
+function sameMerged(prev: Condition, g: Condition, generation: number | undefined, lastTransitionTime: string): boolean {
+  if (prev.type !== g.type || prev.status !== g.status || prev.lastProbeTime !== null || prev.lastTransitionTime !== lastTransitionTime) return false;
+  if (prev.observedGeneration !== generation || prev.reason !== (g.reason || undefined) || prev.message !== (g.message || undefined)) return false;
+  const keys = MERGED_KEYS[(generation !== undefined ? 4 : 0) | (g.reason ? 2 : 0) | (g.message ? 1 : 0)]!;
+  let i = 0;
+  for (const k in prev) if (keys[i++] !== k) return false;
+  return i === keys.length;
 }

@@ -4,7 +4,7 @@
 // Every step is a task on the virtual clock; every step that changes something writes the status (only
 // when it differs from the stored one) and records the kubelet's events (reference §1.2–§1.7, §1.9).
 import type { Pod, PodStatus } from '../api/kinds.ts';
-import { deepEqual } from '../api/objects.ts';
+import { deepEqual, shareUnchanged } from '../api/objects.ts';
 import { timestamp as rfc3339 } from './time.ts';
 import type { ControllerContext } from '../controllers/runtime.ts';
 import { computeQOSClass } from '../defaults/pod.ts';
@@ -335,7 +335,7 @@ export class PodWorker {
 
   /** The kubelet syncs the pod (a container started or exited, a probe result changed): UpdatePodStatus. */
   #podSync(): void {
-    if (this.#terminating || this.#finished || this.#destroyed) return;
+    if (this.#terminating || this.#finished || this.#destroyed || this.#probers.size === 0) return;
     for (const p of this.#probers.values()) p.podSynced();
   }
 
@@ -595,7 +595,8 @@ export class PodWorker {
     const current = this.#pod;
     const status = this.#buildStatus(current);
     if (deepEqual(status, current.status)) return;
-    const r = this.#rt.ctx.api.updateStatus({ ...current, status });
+    // the status was built for this write: the store may keep it
+    const r = this.#rt.ctx.api.updateStatus({ ...current, status }, { handOver: true });
     if (r.ok && r.object.metadata.uid === this.uid) this.#pod = r.object;
   }
 
@@ -614,7 +615,7 @@ export class PodWorker {
       podIsTerminal: this.#terminating,
       podHasInitialized: this.#hasInitialized,
     });
-    const anyRunning = [...this.#inits, ...this.#regulars].some((c) => c.running);
+    const anyRunning = this.#inits.some((c) => c.running) || this.#regulars.some((c) => c.running);
     if (old.phase === 'Succeeded' || old.phase === 'Failed') phase = old.phase; // terminal phases are sticky
     else if ((phase === 'Succeeded' || phase === 'Failed') && anyRunning) phase = old.phase ?? 'Pending'; // not while a container may run
     const generated = kubeletConditions({
@@ -631,21 +632,22 @@ export class PodWorker {
     const status: PodStatus = {};
     if (generation !== undefined) status.observedGeneration = generation;
     status.phase = phase;
-    status.conditions = mergeConditions(old.conditions, generated, rfc3339(this.#now()), generation);
+    // unchanged parts are the stored status's own (shareUnchanged): the same JSON, less to copy and compare
+    status.conditions = shareUnchanged(old.conditions, mergeConditions(old.conditions, generated, rfc3339(this.#now()), generation));
     if (old.message) status.message = old.message;
     if (old.reason) status.reason = old.reason;
     if (old.nominatedNodeName) status.nominatedNodeName = old.nominatedNodeName;
     const hostIP = this.#rt.hostIP();
     status.hostIP = hostIP;
-    status.hostIPs = [{ ip: hostIP }];
+    status.hostIPs = shareUnchanged(old.hostIPs, [{ ip: hostIP }]);
     const podIP = this.#podIP ?? old.podIP;
     if (podIP) {
       status.podIP = podIP;
-      status.podIPs = [{ ip: podIP }];
+      status.podIPs = shareUnchanged(old.podIPs, [{ ip: podIP }]);
     }
     status.startTime = this.#startTime ?? old.startTime ?? rfc3339(this.#now());
-    if (this.#inits.length) status.initContainerStatuses = initStatuses;
-    status.containerStatuses = containerStatuses;
+    if (this.#inits.length) status.initContainerStatuses = shareUnchanged(old.initContainerStatuses, initStatuses);
+    status.containerStatuses = shareUnchanged(old.containerStatuses, containerStatuses);
     status.qosClass = old.qosClass ?? computeQOSClass(spec as unknown as Record<string, unknown>);
     return status;
   }

@@ -49,7 +49,7 @@ class TaintEviction {
     });
     ctx.api.watch(['Pod'], (e) => {
       const pod = e.object as Pod;
-      const key = namespacedKey(pod.metadata.namespace, pod.metadata.name);
+      const key = e.key ?? namespacedKey(pod.metadata.namespace, pod.metadata.name);
       const prevNode = this.#podNode.get(key);
       if (e.type === 'DELETED') {
         if (prevNode) this.#podsByNode.get(prevNode)?.delete(key);

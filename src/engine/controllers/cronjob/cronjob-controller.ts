@@ -107,7 +107,8 @@ export class CronJobController implements Controller {
     const outcome = syncCronJob(this.#control, cj, jobs, this.#clock.now());
 
     if (cleaned || outcome.updateStatus) {
-      const written = this.#api.updateStatus(cj);
+      // cj.status is this sync's own copy, not used after the write: the store may keep it.
+      const written = this.#api.updateStatus(cj, { handOver: true });
       if (!written.ok) return this.#retryLater(key);
     }
     if (outcome.requeueAfterMs !== null) {

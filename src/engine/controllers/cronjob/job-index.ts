@@ -21,7 +21,7 @@ export class JobIndex {
   /** Applies a watch event; returns the Job before and after it. */
   apply(event: WatchEvent): { old?: Job; cur?: Job } {
     const job = event.object as Job;
-    const key = objectKey(job);
+    const key = event.key ?? objectKey(job);
     const old = this.#byKey.get(key);
     if (old) this.#unindex(key, old);
     if (event.type === 'DELETED') return { old: old ?? job };

@@ -182,7 +182,7 @@ export class GarbageCollector implements Controller {
     const entry = kindNamed(ref.kind);
     if (!entry || entry.apiVersion !== ref.apiVersion) return { error: `unable to get REST mapping for ${ref.apiVersion}/${ref.kind}` };
     if (item.namespace === undefined && entry.namespaced) return { error: 'cluster-scoped objects cannot refer to namespaced owners' };
-    const owner = this.#ctx.api.get(ref.kind, entry.namespaced ? item.namespace : undefined, ref.name);
+    const owner = this.#ctx.api.peek(ref.kind, entry.namespaced ? item.namespace : undefined, ref.name);
     if (!owner || owner.metadata.uid !== ref.uid) return { dangling: true };
     return { dangling: false, owner };
   }
@@ -200,16 +200,18 @@ export class GarbageCollector implements Controller {
 
   // ---- API helpers ---------------------------------------------------------------------------------------
 
-  /** The stored object behind a node, if it is still the same object (uid precondition). */
+  /** The stored object behind a node, if it is still the same object (uid precondition). Read only (shared). */
   #latest(node: GraphNode): KubeObject | undefined {
-    const o = this.#ctx.api.get(node.kind, CLUSTER_SCOPED.has(node.kind) ? undefined : node.namespace, node.name);
+    const o = this.#ctx.api.peek(node.kind, CLUSTER_SCOPED.has(node.kind) ? undefined : node.namespace, node.name);
     return o && o.metadata.uid === node.uid ? o : undefined;
   }
 
   /** A metadata patch of ownerReferences (the field disappears when the last reference goes). */
   #updateOwnerRefs(node: GraphNode, edit: (refs: OwnerReference[]) => OwnerReference[]): void {
-    const o = this.#latest(node);
-    if (!o) return;
+    const latest = this.#latest(node);
+    if (!latest) return;
+    // The update copies what it is given: a new top level and metadata are enough not to touch the stored object.
+    const o = { ...latest, metadata: { ...latest.metadata } };
     const refs = edit(o.metadata.ownerReferences ?? []);
     if (refs.length) o.metadata.ownerReferences = refs;
     else delete o.metadata.ownerReferences;

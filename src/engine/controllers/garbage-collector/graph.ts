@@ -77,11 +77,14 @@ export class DependencyGraph {
     const previous: NodeState = {
       beingDeleted: existing.beingDeleted, deletingDependents: existing.deletingDependents, orphaning: existing.orphaning,
     };
-    const diff = referencesDiff(existing.owners, owners);
+    // Most updates (status writes) keep the very same ownerReferences array: nothing to compare.
+    const diff = existing.owners === owners ? NO_DIFF : referencesDiff(existing.owners, owners);
     for (const ref of diff.removed) this.#unlink(ref.uid, existing.uid);
     for (const ref of diff.added) this.#link(ref.uid, existing.uid);
     existing.owners = owners;
-    Object.assign(existing, state);
+    existing.beingDeleted = state.beingDeleted;
+    existing.deletingDependents = state.deletingDependents;
+    existing.orphaning = state.orphaning;
     return { node: existing, previous, diff };
   }
 
@@ -108,6 +111,9 @@ export class DependencyGraph {
   }
 }
 
+/** An empty diff, shared (never changed). */
+const NO_DIFF: OwnerDiff = Object.freeze({ added: [], removed: [], changed: [] }) as unknown as OwnerDiff;
+
 export function stateOf(o: KubeObject): NodeState {
   const beingDeleted = o.metadata.deletionTimestamp !== undefined;
   const finalizers = o.metadata.finalizers ?? [];
@@ -125,8 +131,8 @@ function sameRef(a: OwnerReference, b: OwnerReference): boolean {
 
 /** Owner references are identified by uid; a reference whose other fields changed is "changed". */
 function referencesDiff(old: OwnerReference[], next: OwnerReference[]): OwnerDiff {
+  if (old.length === 0 && next.length === 0) return NO_DIFF;
   const diff: OwnerDiff = { added: [], removed: [], changed: [] };
-  if (old.length === 0 && next.length === 0) return diff;
   const oldByUid = new Map(old.map((r) => [r.uid, r]));
   for (const ref of next) {
     const before = oldByUid.get(ref.uid);

@@ -9,7 +9,8 @@ import type { Pod } from '../../api/kinds.ts';
 import { controllerOf, deepEqual, type OwnerReference } from '../../api/objects.ts';
 import type { VirtualClock } from '../../clock/virtual-clock.ts';
 import { LATENCY } from '../../sim/latencies.ts';
-import { labelSelectorAsSelector, selectorIsEmpty, selectorMatches } from '../../validate/rules/meta.ts';
+import { selectorIsEmpty, selectorMatches } from '../../validate/rules/meta.ts';
+import { compiledSelector } from '../../api/selectors.ts';
 import { Expectations } from '../replicaset/expectations.ts';
 import { ObjectCache } from '../replicaset/object-cache.ts';
 import { timeMs } from '../replicaset/pod-state.ts';
@@ -159,15 +160,15 @@ export class JobController implements Controller {
   #jobsSelecting(pod: Pod): Job[] {
     const out: Job[] = [];
     for (const job of this.#jobs.inNamespace(pod.metadata.namespace)) {
-      const sel = labelSelectorAsSelector(job.spec?.selector);
+      const sel = compiledSelector(job.spec?.selector);
       if (sel && !selectorIsEmpty(sel) && selectorMatches(sel, pod.metadata.labels ?? {})) out.push(job);
     }
     return out;
   }
 
   /** Keeps the pod store and its indexes; returns the previous version. */
-  #storePod(type: string | undefined, pod: Pod): Pod | undefined {
-    const key = keyOf(pod);
+  #storePod(type: string | undefined, pod: Pod, eventKey?: string): Pod | undefined {
+    const key = eventKey ?? keyOf(pod);
     const old = this.#pods.get(key);
     const cur = type === 'DELETED' ? undefined : pod;
     if (cur) this.#pods.set(key, cur);
@@ -179,13 +180,13 @@ export class JobController implements Controller {
       if (!m) this.#orphans.set(ns, (m = new Map()));
       m.set(key, cur);
     }
-    this.#owned.update(old, cur);
+    this.#owned.update(old, cur, key);
     return old;
   }
 
   #onPod(e: WatchEvent): void {
     const pod = e.object as Pod;
-    const old = this.#storePod(e.type, pod);
+    const old = this.#storePod(e.type, pod, e.key);
     if (e.type === 'DELETED') return this.#deletePod(old ?? pod);
     if (!old) return this.#addPod(pod);
     this.#updatePod(old, pod);
@@ -286,7 +287,7 @@ export class JobController implements Controller {
     }
     // Expectations are read before the pods, as upstream does, so a pod arriving meanwhile cannot sneak in.
     const satisfied = this.#expectations.satisfied(key);
-    const selector = labelSelectorAsSelector(job.spec?.selector);
+    const selector = compiledSelector(job.spec?.selector);
     if (!selector) return this.#retryLater(key);
     const group = this.#owned.group(job);
     const orphans = [...(this.#orphans.get(namespace)?.values() ?? [])];

@@ -42,7 +42,7 @@ export function hasTrackingFinalizer(pod: Pod): boolean {
   return pod.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER) ?? false;
 }
 
-export function jobPod(pod: Pod): JobPod {
+export function jobPod(pod: Pod, key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`): JobPod {
   const phase = pod.status?.phase ?? '';
   const deleting = pod.metadata.deletionTimestamp !== undefined;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
@@ -53,7 +53,7 @@ export function jobPod(pod: Pod): JobPod {
   }
   return {
     pod,
-    key: `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`,
+    key,
     uid: pod.metadata.uid,
     index: completionIndexOf(pod),
     phase,
@@ -176,21 +176,21 @@ function jobUidOf(pod: Pod): string | undefined {
 export class JobPods {
   #groups = new Map<string, JobPodGroup>();
 
-  /** Applies one pod change (old → cur; either may be absent). */
-  update(old: Pod | undefined, cur: Pod | undefined): void {
+  /** Applies one pod change (old → cur; either may be absent); `key` is the pod's `namespace/name`. */
+  update(old: Pod | undefined, cur: Pod | undefined, key?: string): void {
     const oldUid = old ? jobUidOf(old) : undefined;
     const curUid = cur ? jobUidOf(cur) : undefined;
     if (oldUid !== undefined && oldUid !== curUid) {
       const g = this.#groups.get(oldUid);
       if (g) {
-        g.remove(`${old!.metadata.namespace ?? ''}/${old!.metadata.name}`);
+        g.remove(key ?? `${old!.metadata.namespace ?? ''}/${old!.metadata.name}`);
         if (g.members.size === 0 && (!g.bound || g.retired)) this.#groups.delete(oldUid);
       }
     }
     if (curUid === undefined) return;
     let g = this.#groups.get(curUid);
     if (!g) this.#groups.set(curUid, (g = new JobPodGroup()));
-    g.put(jobPod(cur!));
+    g.put(key === undefined ? jobPod(cur!) : jobPod(cur!, key));
   }
 
   /** The group of a Job, bound to its selector. */

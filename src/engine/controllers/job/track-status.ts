@@ -52,7 +52,8 @@ function cleanUncounted(ctx: SyncCtx): boolean {
 
 /** Writes the status; the Job as stored afterwards, or an error. */
 function writeStatus(ctx: SyncCtx): string | undefined {
-  const r = ctx.deps.api.updateStatus<Job>({ ...ctx.job, status: serializedStatus(ctx.status) });
+  // serializedStatus is a new object whose shared parts (conditions) the sync replaces, never changes: handed over.
+  const r = ctx.deps.api.updateStatus<Job>({ ...ctx.job, status: serializedStatus(ctx.status) }, { handOver: true });
   if (!r.ok) return r.error.message;
   ctx.job = r.object;
   return undefined;

@@ -9,10 +9,6 @@ function keyOf(o: KubeObject): string {
   return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 }
 
-function ownerIndexKey(o: KubeObject): string {
-  const ref = controllerOf(o);
-  return ref ? `uid:${ref.uid}` : `orphan:${o.metadata.namespace ?? ''}`;
-}
 
 export interface CacheChange<T> {
   old?: T;
@@ -22,21 +18,30 @@ export interface CacheChange<T> {
 export class ObjectCache<T extends KubeObject> {
   #byKey = new Map<string, T>();
   #byNamespace = new Map<string, Map<string, T>>();
-  #byOwner = new Map<string, Map<string, T>>();
+  // The controller-UID index and the orphan index, keyed by strings the objects already hold (uid, namespace),
+  // so that an update builds no key.
+  #byOwnerUid = new Map<string, Map<string, T>>();
+  #orphansByNamespace = new Map<string, Map<string, T>>();
   #indexNamespaces: boolean;
+  #keep: ((o: T) => boolean) | undefined;
 
-  /** `indexNamespaces: false` leaves out the namespace index (inNamespace then returns nothing). */
-  constructor(opts: { indexNamespaces?: boolean } = {}) {
+  /**
+   * `indexNamespaces: false` leaves out the namespace index (inNamespace then returns nothing). `keep`: only
+   * objects it accepts are stored (an event for another is still reported, with the version stored before).
+   */
+  constructor(opts: { indexNamespaces?: boolean; keep?: (o: T) => boolean } = {}) {
     this.#indexNamespaces = opts.indexNamespaces ?? true;
+    this.#keep = opts.keep;
   }
 
   /** Applies a watch event (the object is the event's own copy and is kept as is). */
   apply(event: WatchEvent): CacheChange<T> {
     const obj = event.object as T;
-    const key = keyOf(obj);
+    const key = event.key ?? keyOf(obj);
     const old = this.#byKey.get(key);
     if (old) this.#unindex(key, old);
     if (event.type === 'DELETED') return { old: old ?? obj };
+    if (this.#keep && !this.#keep(obj)) return { old, cur: obj };
     this.#byKey.set(key, obj);
     this.#index(key, obj);
     return { old, cur: obj };
@@ -57,12 +62,12 @@ export class ObjectCache<T extends KubeObject> {
 
   /** Objects whose controller reference has this UID. */
   ownedBy(uid: string): IterableIterator<T> {
-    return (this.#byOwner.get(`uid:${uid}`) ?? new Map<string, T>()).values();
+    return (this.#byOwnerUid.get(uid) ?? new Map<string, T>()).values();
   }
 
   /** Objects in a namespace with no controller reference. */
   orphansIn(namespace: string | undefined): IterableIterator<T> {
-    return (this.#byOwner.get(`orphan:${namespace ?? ''}`) ?? new Map<string, T>()).values();
+    return (this.#orphansByNamespace.get(namespace ?? '') ?? new Map<string, T>()).values();
   }
 
   all(): IterableIterator<T> {
@@ -76,15 +81,19 @@ export class ObjectCache<T extends KubeObject> {
       if (!m) this.#byNamespace.set(ns, (m = new Map()));
       m.set(key, o);
     }
-    const ok = ownerIndexKey(o);
-    let owned = this.#byOwner.get(ok);
-    if (!owned) this.#byOwner.set(ok, (owned = new Map()));
+    const ref = controllerOf(o);
+    const index = ref ? this.#byOwnerUid : this.#orphansByNamespace;
+    const ik = ref ? ref.uid : (o.metadata.namespace ?? '');
+    let owned = index.get(ik);
+    if (!owned) index.set(ik, (owned = new Map()));
     owned.set(key, o);
   }
 
   #unindex(key: string, o: T): void {
     this.#byKey.delete(key);
     if (this.#indexNamespaces) this.#byNamespace.get(o.metadata.namespace ?? '')?.delete(key);
-    this.#byOwner.get(ownerIndexKey(o))?.delete(key);
+    const ref = controllerOf(o);
+    if (ref) this.#byOwnerUid.get(ref.uid)?.delete(key);
+    else this.#orphansByNamespace.get(o.metadata.namespace ?? '')?.delete(key);
   }
 }

@@ -110,38 +110,72 @@ function podKey(p: Pod): string {
   return `${p.metadata.namespace ?? ''}/${p.metadata.name}`;
 }
 
+/**
+ * Groups by controller UID. Pods controlled by another kind than ReplicaSet (a Job's) are only parked by UID,
+ * without their facts: a ReplicaSet would count one only if its UID were that ReplicaSet's (ClaimPods compares
+ * UIDs alone), and such a pod joins the group when a group for that UID is first needed.
+ */
 export class OwnedPods {
   #groups = new Map<string, Group>();
+  #parked = new Map<string, Map<string, Pod>>();
 
-  /** Applies one pod change (old → cur, either may be absent). */
-  update(old: Pod | undefined, cur: Pod | undefined): void {
+  /** Applies one pod change (old → cur, either may be absent); `eventKey` is the pod's `namespace/name`. */
+  update(old: Pod | undefined, cur: Pod | undefined, eventKey?: string): void {
     if (old) {
-      const g = this.#groups.get(controllerOf(old)?.uid ?? '');
-      const key = podKey(old);
+      const uid = controllerOf(old)?.uid ?? '';
+      const g = this.#groups.get(uid);
+      const key = eventKey ?? podKey(old);
       const m = g?.members.get(key);
       if (g && m) {
         g.account(m, -1);
         g.members.delete(key);
         if (m.facts.active) g.activeOnNode.set(m.facts.nodeName, (g.activeOnNode.get(m.facts.nodeName) ?? 1) - 1);
-        if (g.members.size === 0) this.#groups.delete(controllerOf(old)!.uid);
+        if (g.members.size === 0) this.#groups.delete(uid);
+      } else if (!g) {
+        const parked = this.#parked.get(uid);
+        if (parked?.delete(key) && parked.size === 0) this.#parked.delete(uid);
       }
     }
     if (cur) {
-      const uid = controllerOf(cur)?.uid;
-      if (!uid) return;
+      const ref = controllerOf(cur);
+      if (!ref) return;
+      const uid = ref.uid;
       let g = this.#groups.get(uid);
-      if (!g) this.#groups.set(uid, (g = new Group()));
-      const m = g.classify(podFacts(cur));
-      g.members.set(podKey(cur), m);
-      g.account(m, 1);
-      if (m.facts.active) g.activeOnNode.set(m.facts.nodeName, (g.activeOnNode.get(m.facts.nodeName) ?? 0) + 1);
+      if (!g) {
+        if (ref.kind !== 'ReplicaSet') {
+          let parked = this.#parked.get(uid);
+          if (!parked) this.#parked.set(uid, (parked = new Map()));
+          parked.set(eventKey ?? podKey(cur), cur);
+          return;
+        }
+        g = this.#newGroup(uid);
+      }
+      this.#add(g, cur, eventKey);
     }
+  }
+
+  #add(g: Group, pod: Pod, key = podKey(pod)): void {
+    const m = g.classify(podFacts(pod));
+    g.members.set(key, m);
+    g.account(m, 1);
+    if (m.facts.active) g.activeOnNode.set(m.facts.nodeName, (g.activeOnNode.get(m.facts.nodeName) ?? 0) + 1);
+  }
+
+  /** A new group for `uid`, with the pods parked under it. */
+  #newGroup(uid: string): Group {
+    const g = new Group();
+    this.#groups.set(uid, g);
+    const parked = this.#parked.get(uid);
+    if (parked) {
+      this.#parked.delete(uid);
+      for (const pod of parked.values()) this.#add(g, pod);
+    }
+    return g;
   }
 
   /** Binds the ReplicaSet's selector and template labels to its group (re-deriving it if they changed). */
   #group(rs: ReplicaSet): Group {
-    let g = this.#groups.get(rs.metadata.uid);
-    if (!g) this.#groups.set(rs.metadata.uid, (g = new Group()));
+    const g = this.#groups.get(rs.metadata.uid) ?? this.#newGroup(rs.metadata.uid);
     const boundTo = `${rs.metadata.uid}/${rs.metadata.generation ?? 0}`;
     if (g.bound && g.boundTo === boundTo) return g;
     g.boundTo = boundTo;
@@ -187,7 +221,7 @@ export class OwnedPods {
 
   /** Adds the active pods per node controlled by this UID to `onNode` (for the related-pods ranking). */
   addActivePerNode(uid: string, onNode: Map<string, number>): void {
-    const g = this.#groups.get(uid);
+    const g = this.#groups.get(uid) ?? (this.#parked.has(uid) ? this.#newGroup(uid) : undefined);
     if (g) for (const [node, n] of g.activeOnNode) if (n > 0) onNode.set(node, (onNode.get(node) ?? 0) + n);
   }
 }

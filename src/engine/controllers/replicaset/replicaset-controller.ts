@@ -9,7 +9,8 @@ import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../api/kinds.ts';
 import { controllerOf, deepEqual, type KubeObject, type OwnerReference } from '../../api/objects.ts';
 import type { VirtualClock } from '../../clock/virtual-clock.ts';
 import { LATENCY } from '../../sim/latencies.ts';
-import { labelSelectorAsSelector, selectorIsEmpty, selectorMatches } from '../../validate/rules/meta.ts';
+import { selectorIsEmpty, selectorMatches } from '../../validate/rules/meta.ts';
+import { compiledSelector } from '../../api/selectors.ts';
 import { WorkQueue, namespacedKey, splitKey, type Controller, type ControllerContext } from '../runtime.ts';
 import { claimObjects } from './claim.ts';
 import { chooseVictims } from './deletion-order.ts';
@@ -25,6 +26,12 @@ export const REPLICASET_CONTROLLER = 'replicaset-controller';
 /** BurstReplicas: the most pods one sync creates or deletes. */
 export const BURST_REPLICAS = 500;
 
+/** A pod without a controller, or one a ReplicaSet controls. */
+function orphanOrReplicaSets(p: Pod): boolean {
+  const kind = controllerOf(p)?.kind;
+  return kind === undefined || kind === 'ReplicaSet';
+}
+
 function podKey(p: Pod): string {
   return namespacedKey(p.metadata.namespace, p.metadata.name);
 }
@@ -37,8 +44,10 @@ export class ReplicaSetController implements Controller {
   #queue!: WorkQueue;
   #expectations!: Expectations;
   #replicaSets = new ObjectCache<ReplicaSet>();
-  // Pods are read by owner (counts in #owned) and as orphans per namespace, never by namespace alone.
-  #pods = new ObjectCache<Pod>({ indexNamespaces: false });
+  // Pods are read by owner (counts in #owned) and as orphans per namespace, never by namespace alone; only
+  // orphans are read from this cache, and the previous version of a pod only matters when it was an orphan or
+  // a ReplicaSet's (a Job's pods would only cost upkeep on every status change).
+  #pods = new ObjectCache<Pod>({ indexNamespaces: false, keep: orphanOrReplicaSets });
   #owned = new OwnedPods();
   #failures = new Map<string, number>();
 
@@ -83,7 +92,7 @@ export class ReplicaSetController implements Controller {
   #replicaSetsSelecting(pod: Pod): ReplicaSet[] {
     const out: ReplicaSet[] = [];
     for (const rs of this.#replicaSets.inNamespace(pod.metadata.namespace)) {
-      const sel = labelSelectorAsSelector(rs.spec?.selector);
+      const sel = compiledSelector(rs.spec?.selector);
       if (!sel || selectorIsEmpty(sel) || !selectorMatches(sel, pod.metadata.labels ?? {})) continue;
       out.push(rs);
     }
@@ -92,7 +101,7 @@ export class ReplicaSetController implements Controller {
 
   #onPod(e: WatchEvent): void {
     const { old, cur } = this.#pods.apply(e);
-    this.#owned.update(old, cur);
+    this.#owned.update(old, cur, e.key);
     if (e.type === 'DELETED') return this.#podGone(old!);
     const pod = cur!;
     if (!old) {
@@ -153,7 +162,7 @@ export class ReplicaSetController implements Controller {
       return;
     }
     const needsSync = this.#expectations.satisfied(key);
-    const selector = labelSelectorAsSelector(rs.spec?.selector);
+    const selector = compiledSelector(rs.spec?.selector);
     if (!selector) return; // a selector that does not compile selects nothing; upstream logs and stops
 
     // claimPods over the active pods this ReplicaSet controls plus the namespace's orphans. Adoption and
