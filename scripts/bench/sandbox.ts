@@ -180,7 +180,12 @@ async function browserBenches(dist: string): Promise<BenchResult[]> {
     ];
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    // The preview server's process group may already be gone (it exits with the browser's last connection).
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+    }
   }
 }
 

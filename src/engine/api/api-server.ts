@@ -5,7 +5,8 @@ import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { SeededRandom } from '../clock/random.ts';
 import { rfc3339 } from '../clock/time-format.ts';
 import { kindNamed, type KindEntry } from '../schema/index.ts';
-import { admitCreate } from './admission.ts';
+import { admitCreate, admitReplace } from './admission.ts';
+import { serviceAddressPool } from '../defaults/service-addresses.ts';
 import { alreadyExists, apiError, notFound, type ApiError } from './api-error.ts';
 import { CLUSTER_SCOPED, clone, equalIgnoringMetaAndStatus, equalIgnoringResourceVersion, keyOf, objectKey, type KubeObject } from './objects.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../validate/rules/meta.ts';
@@ -159,7 +160,13 @@ export class ApiServer {
     const namespace = opts.namespace ?? 'default';
     const uid = this.random.uuid();
     const nameSuffix = this.random.nameSuffix();
-    const admitted = admitCreate(value, { uid, nameSuffix, namespace });
+    const admitted = admitCreate(value, {
+      uid,
+      nameSuffix,
+      namespace,
+      namespaceIsExplicit: opts.namespace !== undefined,
+      serviceAddresses: value.kind === 'Service' ? serviceAddressPool(this.list('Service')) : undefined,
+    });
     if (!admitted.ok) return { ok: false, error: admitted.error };
     return this.#insert(admitted.object, admitted.entry, uid);
   }
@@ -173,7 +180,14 @@ export class ApiServer {
     const kind = typeof value.kind === 'string' ? value.kind : '';
     const current = meta.name ? this.#objects.get(objectKey(kind, this.#ns(kind, meta.namespace ?? opts.namespace), meta.name)) : undefined;
     if (!current) return { ok: false, error: this.#notFoundKey(kind, meta.name ?? '') };
-    const admitted = admitCreate(value, { uid: current.metadata.uid, nameSuffix: '', namespace: current.metadata.namespace ?? 'default' });
+    // The create-time checks plus the update rules (immutable fields), as the server's update strategy runs them.
+    const admitted = admitReplace(value, current, {
+      uid: current.metadata.uid!,
+      nameSuffix: '',
+      namespace: current.metadata.namespace ?? 'default',
+      namespaceIsExplicit: true,
+      serviceAddresses: kind === 'Service' ? serviceAddressPool(this.list('Service'), current.metadata.uid) : undefined,
+    });
     if (!admitted.ok) return { ok: false, error: admitted.error };
     const next = admitted.object;
     next.metadata = { ...next.metadata, namespace: current.metadata.namespace, uid: current.metadata.uid, resourceVersion: current.metadata.resourceVersion };

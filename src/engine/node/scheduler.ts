@@ -200,7 +200,7 @@ class Scheduler {
   #scheduleOne(key: string): void {
     const { namespace, name } = splitKey(key);
     const pending = this.#pending.get(key);
-    const pod = this.#ctx.api.get<Pod>('Pod', namespace, name);
+    const pod = this.#ctx.api.peek<Pod>('Pod', namespace, name); // read-only (frozen under test)
     if (!pending || !pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp || schedulingGates(pod).length > 0) return;
     const now = this.#ctx.clock.now();
     pending.attempts++;

@@ -49,7 +49,7 @@ beforeAll(() => {
 });
 
 /** Recordings where the fake server, not kubectl, shaped part of the output (checked separately below). */
-const SERVER_SHAPED = new Set(['54', '65', '73', '110', '60', '104', '119', '120', '121']);
+const SERVER_SHAPED = new Set(['54', '65', '73', '110', '60', '104', '119', '120', '121', '75']);
 
 describe('kubectl 1.35.2 recordings (tests/golden/kubectl-write) replayed through runKubectl', () => {
   const all = Array.from({ length: 126 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -66,6 +66,16 @@ describe('kubectl 1.35.2 recordings (tests/golden/kubectl-write) replayed throug
       const annotation = (s: string) => s.split('\n').slice(s.split('\n').findIndex((l) => l.includes('last-applied-configuration')), undefined).slice(0, 2).join('\n');
       expect(annotation(r.got.stdout), r.rec.command).toBe(annotation(r.rec.stdout));
     }
+  });
+
+  it('75: the second file changes the Job\'s pod template, which a real API server refuses (the fake server took it)', () => {
+    // batch ValidateJobSpecUpdate: spec.template is immutable (the oracle's server validates nothing). kubectl
+    // prints the first object's line, then checkErr's single-error form `The Job "hello" is invalid: …`.
+    const r = replayed.get('75')!;
+    expect(r.rec.stdout.split('\n')[0]).toBe('job.batch/hello unchanged');
+    expect(r.got.stdout).toBe('job.batch/hello unchanged\n');
+    expect(r.got.stderr).toMatch(/^The Job "hello" is invalid: spec\.template: Invalid value: \{.*\}: field is immutable\n$/);
+    expect(r.got.exitCode).toBe(1);
   });
 
   it('110: cordon sets spec.unschedulable (the node object itself is the store\'s)', () => {
