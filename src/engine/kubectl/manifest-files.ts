@@ -8,6 +8,7 @@ import { readManifests, type ReadDocument } from '../yaml/index.ts';
 import { resolveKind, resourceMappingNotFound, type KindEntry } from '../schema/index.ts';
 import { validateManifests } from '../validate/validate-manifests.ts';
 import type { FileProblem, KubectlContext } from './context.ts';
+import type { ApiError } from '../api/api-error.ts';
 import { plainError, type KubeError } from './errors.ts';
 import { isMap, type JsonMap } from './apply/json-values.ts';
 
@@ -149,4 +150,19 @@ export function problemAt(o: FileObject, field: string | null, message: string):
   const kind = o.doc.locate([...o.at, 'kind']);
   const pos = kind ? (kind.key ?? kind.value) : { line: o.doc.startLine, column: 1 };
   return { file: o.file, line: pos.line, column: pos.column, message };
+}
+
+/** Refusals about what a manifest says (marked in the editor), unlike AlreadyExists or NotFound. */
+const CONTENT_REASONS: ReadonlySet<string> = new Set(['Invalid', 'BadRequest', 'Forbidden']);
+
+/**
+ * Marks a server refusal in the editor: a refusal about what the manifest says (Invalid, BadRequest, Forbidden)
+ * is marked where its causes point — unless validation already marked that file (its marks are the same
+ * problems, found earlier and placed better). AlreadyExists, NotFound and the like mark nothing.
+ */
+export function markRefusal(problems: FileProblem[], validation: readonly FileProblem[], o: FileObject, error: ApiError): void {
+  if (!CONTENT_REASONS.has(error.reason) || validation.some((p) => p.file === o.file)) return;
+  const causes = error.details?.causes ?? [];
+  if (causes.length) for (const c of causes) problems.push(problemAt(o, c.field, c.message));
+  else problems.push(problemAt(o, null, error.message));
 }

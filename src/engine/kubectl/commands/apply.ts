@@ -8,8 +8,8 @@ import { LAST_APPLIED } from '../apply/last-applied.ts';
 import type { KubectlContext, KubectlResult, FileProblem } from '../context.ts';
 import { addSourceToErr, plainError, statusError, type KubeError } from '../errors.ts';
 import { DRY_RUN, FILENAME, GLOBAL_FLAGS, OUTPUT, SELECTOR, TOLERATED, dryRunStrategy, parseFlags, usageError, type FlagDef } from '../flags.ts';
-import { fileProblems, fileTexts, problemAt, readFileObjects, type FileObject } from '../manifest-files.ts';
-import { CONTENT_REASONS, failWith, finish, operationLine, outputMode, printObjects } from './output.ts';
+import { fileProblems, fileTexts, markRefusal, readFileObjects, type FileObject } from '../manifest-files.ts';
+import { failWith, finish, operationLine, outputMode, printObjects } from './output.ts';
 
 const APPLY_FLAGS: FlagDef[] = [
   ...GLOBAL_FLAGS, ...TOLERATED, FILENAME, DRY_RUN, OUTPUT, SELECTOR,
@@ -77,12 +77,7 @@ export function apply(ctx: KubectlContext, args: string[]): KubectlResult {
     if (r.error) {
       const e = statusError(r.error);
       errors.push(r.patch === undefined ? addSourceToErr('creating', o.file, e) : addSourceToErr(`applying patch:\n${r.patch}\nto:\n${infoString(o)}\nfor:`, o.file, addSourceToErr('patching', o.file, e)));
-      const causes = r.error.details?.causes ?? [];
-      // The editor marks what validation already found; a refusal it did not foresee is marked where it points.
-      if (CONTENT_REASONS.has(r.error.reason) && !validation.some((p) => p.file === o.file)) {
-        if (causes.length) for (const c of causes) problems.push(problemAt(o, c.field, c.message));
-        else problems.push(problemAt(o, null, r.error.message));
-      }
+      markRefusal(problems, validation, o, r.error);
       continue;
     }
     if (mode === 'yaml' || mode === 'json') printed.push(r.object);

@@ -8,11 +8,11 @@ import { withApplyAnnotation } from '../apply/last-applied.ts';
 import type { FileProblem, KubectlContext, KubectlResult } from '../context.ts';
 import { addSourceToErr, plainError, statusError, type KubeError } from '../errors.ts';
 import { DRY_RUN, FILENAME, GLOBAL_FLAGS, OUTPUT, SELECTOR, TOLERATED, dryRunStrategy, parseFlags, usageError, type FlagDef } from '../flags.ts';
-import { fileProblems, fileTexts, problemAt, readFileObjects } from '../manifest-files.ts';
+import { fileProblems, fileTexts, markRefusal, readFileObjects } from '../manifest-files.ts';
 import { createCronJob } from './create-cronjob.ts';
 import { createDeployment } from './create-deployment.ts';
 import { createJobCommand } from './create-job.ts';
-import { CONTENT_REASONS, failWith, finish, operationLine, outputMode, printEach } from './output.ts';
+import { failWith, finish, operationLine, outputMode, printEach } from './output.ts';
 
 const CREATE_FLAGS: FlagDef[] = [
   ...GLOBAL_FLAGS, ...TOLERATED, FILENAME, DRY_RUN, OUTPUT, SELECTOR,
@@ -101,11 +101,7 @@ function createFromFiles(ctx: KubectlContext, args: string[]): KubectlResult {
         : ctx.sim.api.create(body, { namespace: o.namespace ?? 'default' });
       if (!r.ok) {
         errors.push(addSourceToErr('creating', o.file, statusError(r.error)));
-        if (CONTENT_REASONS.has(r.error.reason) && !validation.some((p) => p.file === o.file)) {
-          const causes = r.error.details?.causes ?? [];
-          if (causes.length) for (const c of causes) problems.push(problemAt(o, c.field, c.message));
-          else problems.push(problemAt(o, null, r.error.message));
-        }
+        markRefusal(problems, validation, o, r.error);
         continue;
       }
       created = r.object;

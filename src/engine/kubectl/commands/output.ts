@@ -8,9 +8,6 @@ import { kindPrefix } from '../get.ts';
 import { printJSON } from '../printers/json.ts';
 import { printYAML } from '../printers/yaml.ts';
 
-/** Refusals about what a manifest says (marked in the editor), unlike AlreadyExists or NotFound. */
-export const CONTENT_REASONS: ReadonlySet<string> = new Set(['Invalid', 'BadRequest', 'Forbidden']);
-
 export type OutputMode = '' | 'name' | 'yaml' | 'json';
 export type DryRun = 'none' | 'client' | 'server';
 

@@ -7,8 +7,8 @@ import { withApplyAnnotation } from '../apply/last-applied.ts';
 import type { FileProblem, KubectlContext, KubectlResult } from '../context.ts';
 import { addSourceToErr, plainError, statusError, type KubeError } from '../errors.ts';
 import { DRY_RUN, FILENAME, GLOBAL_FLAGS, OUTPUT, TOLERATED, dryRunStrategy, parseFlags, usageError, type FlagDef } from '../flags.ts';
-import { fileProblems, fileTexts, problemAt, readFileObjects } from '../manifest-files.ts';
-import { CONTENT_REASONS, failWith, finish, operationLine, outputMode, printEach } from './output.ts';
+import { fileProblems, fileTexts, markRefusal, readFileObjects } from '../manifest-files.ts';
+import { failWith, finish, operationLine, outputMode, printEach } from './output.ts';
 import { notFound } from '../../api/api-error.ts';
 
 const REPLACE_FLAGS: FlagDef[] = [
@@ -60,11 +60,7 @@ export function replace(ctx: KubectlContext, args: string[]): KubectlResult {
       const r = ctx.sim.api.replace(body, { namespace: o.namespace });
       if (!r.ok) {
         errors.push(addSourceToErr('replacing', o.file, statusError(r.error)));
-        if (CONTENT_REASONS.has(r.error.reason) && !validation.some((p) => p.file === o.file)) {
-          const causes = r.error.details?.causes ?? [];
-          if (causes.length) for (const c of causes) problems.push(problemAt(o, c.field, c.message));
-          else problems.push(problemAt(o, null, r.error.message));
-        }
+        markRefusal(problems, validation, o, r.error);
         continue;
       }
       result = r.object;
