@@ -22,6 +22,7 @@ import { goTimeParseError, RFC3339, RFC3339_MICRO } from './go-time.ts';
 import { quantityError } from './quantity.ts';
 import { definitions, resolveNode } from './schemas.ts';
 import type { SchemaNode } from './schemas.ts';
+import { goEscapeJSON } from './go-json-escape.ts';
 
 export type GoType =
   | { readonly kind: 'struct'; readonly name: string; readonly go: string; fields(): ReadonlyMap<string, GoType> }
@@ -346,12 +347,7 @@ function fitsInteger(text: string, kind: 'int32' | 'int64' | 'uint8'): boolean {
 /** Compact JSON as Go's encoding/json would write the value (sorted keys, <>& escaped). */
 function rawJSON(v: unknown): string {
   if (typeof v === 'bigint') return v.toString();
-  return (
-    JSON.stringify(v, (_k, x: unknown) => (isObject(x) ? Object.fromEntries(sortedKeys(x).map((k) => [k, x[k]])) : x))?.replace(
-      /[<>&\u2028\u2029]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    ) ?? 'null'
-  );
+  return goEscapeJSON(JSON.stringify(v, (_k, x: unknown) => (isObject(x) ? Object.fromEntries(sortedKeys(x).map((k) => [k, x[k]])) : x)) ?? 'null');
 }
 
 // unicode.IsSpace, for strings.TrimSpace.

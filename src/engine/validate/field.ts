@@ -1,6 +1,7 @@
 // Field errors as the API server reports them (apimachinery pkg/util/validation/field).
 // A path is a list of segments; strings are struct fields (joined with '.'),
 // numbers are list indices ([i]) and { key } are map keys ([key], unquoted).
+import { goEscapeJSON } from '../schema/go-json-escape.ts';
 
 export type PathSegment = string | number | { key: string };
 export type FieldPath = readonly PathSegment[];
@@ -56,9 +57,7 @@ export function asJSON(value: unknown): { rendered: string } {
 /** Go's encoding/json: sorted map keys and <, >, & escaped. */
 export function goJSON(value: unknown): string {
   const sorted = sortKeys(value);
-  return (JSON.stringify(sorted) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) =>
-    `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return goEscapeJSON(JSON.stringify(sorted) ?? 'null');
 }
 
 function sortKeys(value: unknown): unknown {

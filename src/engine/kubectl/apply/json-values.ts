@@ -1,5 +1,6 @@
 // JSON values as Go's encoding/json + apimachinery util/json hold them for patching: maps, slices, strings,
 // numbers, booleans and nil, compared with reflect semantics (type first, then value).
+import { goEscapeJSON } from '../../schema/go-json-escape.ts';
 export type JsonMap = Record<string, unknown>;
 
 export type GoKind = 'nil' | 'map' | 'slice' | 'string' | 'int' | 'float' | 'bool';
@@ -71,7 +72,7 @@ export function deepCopy<T>(v: T): T {
  * the newline the encoder adds.
  */
 export function goMarshal(v: unknown): string {
-  return marshal(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return goEscapeJSON(marshal(v));
 }
 
 function marshal(v: unknown): string {

@@ -8,7 +8,7 @@ import type { Simulation } from '../../sim/simulation.ts';
 import type { KubectlResult } from '../context.ts';
 import { API_RESOURCES } from '../discovery.ts';
 import type { ApiResource } from '../discovery.ts';
-import { printStructJSON } from '../printers/json-struct.ts';
+import { printTypedJSON } from '../printers/json.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
 import { printYAML } from '../printers/yaml.ts';
 import { fail, isResult, parseFlags } from './common.ts';
@@ -82,7 +82,7 @@ export function apiResources(_sim: Simulation, args: string[]): KubectlResult {
       categories: r.categories.length ? [...r.categories] : undefined,
     }));
     const list = { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: '', resources };
-    return { exitCode: 0, stdout: output === 'json' ? printStructJSON(list) : printYAML(JSON.parse(JSON.stringify(list)) as object), stderr: '' };
+    return { exitCode: 0, stdout: output === 'json' ? printTypedJSON(list) : printYAML(JSON.parse(JSON.stringify(list)) as object), stderr: '' };
   }
   if (output === 'name') return { exitCode: 0, stdout: sorted.map((r) => `${r.name}${r.group ? `.${r.group}` : ''}\n`).join(''), stderr: '' };
   const wide = output === 'wide';

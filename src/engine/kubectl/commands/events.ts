@@ -9,7 +9,7 @@ import type { KubectlResult, KubectlStream } from '../context.ts';
 import { apiResourceFor } from '../discovery.ts';
 import { goSort } from '../go-sort.ts';
 import { ageSince } from '../human-duration.ts';
-import { GoMap, printStructJSON } from '../printers/json-struct.ts';
+import { GoMap, printTypedJSON } from '../printers/json.ts';
 import { tabwrite } from '../printers/tabwriter.ts';
 import { printYAML } from '../printers/yaml.ts';
 import { fail, isResult, parseFlags } from './common.ts';
@@ -147,7 +147,7 @@ export function events(sim: Simulation, args: string[]): KubectlResult {
   if (output === 'name') return { exitCode: 0, stdout: '', stderr: '' };
   if (output === 'json' || output === 'yaml') {
     if (output === 'yaml') return { exitCode: 0, stdout: printYAML({ apiVersion: 'v1', items: list.map(withEventTime), kind: 'EventList', metadata: {} }), stderr: '' };
-    return { exitCode: 0, stdout: printStructJSON({ kind: 'EventList', apiVersion: 'v1', metadata: {}, items: list.map(eventStruct) }), stderr: '' };
+    return { exitCode: 0, stdout: printTypedJSON({ kind: 'EventList', apiVersion: 'v1', metadata: {}, items: list.map(eventStruct) }), stderr: '' };
   }
   const nowMs = sim.now();
   const rows: string[][] = bool('no-headers') ? [] : [header];

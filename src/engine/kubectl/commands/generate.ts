@@ -10,8 +10,7 @@ import type { JsonMap } from '../apply/json-values.ts';
 import type { KubectlContext, KubectlResult } from '../context.ts';
 import { plainError, statusError, type KubeError } from '../errors.ts';
 import { DRY_RUN, OUTPUT, TOLERATED, dryRunStrategy, type FlagDef, type Flags } from '../flags.ts';
-import { printJSON } from '../printers/json.ts';
-import { printTypedJSON } from '../printers/typed-json.ts';
+import { printJSON, printTypedJSON } from '../printers/json.ts';
 import { printYAML } from '../printers/yaml.ts';
 import { failWith, operationLine, outputMode } from './output.ts';
 

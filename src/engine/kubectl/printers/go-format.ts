@@ -3,6 +3,7 @@
 // printers: fmt's %v (fmt.Sprint), %#v (Go syntax, in jsonpath error dumps) and encoding/json's compact
 // Marshal. fmt and encoding/json both sort map keys.
 import { compareBytes } from './json.ts';
+import { goEscapeJSON } from '../../schema/go-json-escape.ts';
 
 /** A byte of a string, which JSONPath's `[*]` over a string yields (Go uint8). */
 export class GoByte {
@@ -103,7 +104,7 @@ export function goSharpV(v: GoValue): string {
 
 /** encoding/json string quoting: HTML characters and U+2028/U+2029 escaped as \u00XX. */
 function jsonQuote(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return goEscapeJSON(JSON.stringify(s));
 }
 
 /** json.Marshal (compact). */

@@ -2,6 +2,7 @@
 // missing, and a reader must never throw: a wrong type reads as "absent".
 
 import type { FieldPath, PathSegment } from '../field.ts';
+import { goEscapeJSON } from '../../schema/go-json-escape.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -72,7 +73,7 @@ export function key(k: string): PathSegment {
 export function orderedJSON(value: unknown): { rendered: string } {
   const text = JSON.stringify(value) ?? 'null';
   return {
-    rendered: text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    rendered: goEscapeJSON(text),
   };
 }
 
