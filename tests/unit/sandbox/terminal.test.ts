@@ -61,7 +61,7 @@ function harness(results: Record<string, LineResult>, completions: Record<string
     for (const ch of s) c.input(ch);
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { c, type, mirror, stopped, screen: () => screen };
+  return { c, deps, type, mirror, stopped, screen: () => screen };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -102,7 +102,7 @@ describe('TerminalController', () => {
     await h.type('kubectl get pods -w\r');
     await settle();
     expect(h.c.streaming).toBe(7);
-    h.c.input('x'); // ignored while the watch runs
+    h.c.input('x'); // held while the watch runs, not put on a line
     expect(h.c.line.text).toBe('');
     h.c.streamOutput([{ id: 7, text: 'pi-abcde   0/1   Pending\n', done: false }, { id: 3, text: 'other\n', done: false }]);
     expect(h.mirror).toContain('pi-abcde   0/1   Pending');
@@ -112,5 +112,27 @@ describe('TerminalController', () => {
     expect(h.stopped).toEqual([7]);
     expect(h.c.streaming).toBeNull();
     expect(h.screen()).toContain('^C\r\n');
+    expect(h.c.line.text).toBe(''); // Ctrl+C flushed the held key, as a tty flushes its input queue on SIGINT
+  });
+
+  it('holds keys typed while a command runs and replays them at the next prompt, in order', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const ran: string[] = [];
+    const h = harness({});
+    h.deps.run = async (line: string) => {
+      ran.push(line);
+      if (ran.length === 1) await slow;
+      return { exitCode: 0, stdout: `${line} done\n`, stderr: '' };
+    };
+    await h.type('kubectl get jobs\r');
+    // typed before the first command has answered: held, not lost
+    await h.type('kubectl get pods\rkubectl get no');
+    expect(ran).toEqual(['kubectl get jobs']);
+    release();
+    await settle();
+    await settle();
+    expect(ran).toEqual(['kubectl get jobs', 'kubectl get pods']);
+    expect(h.c.line.text).toBe('kubectl get no');
   });
 });

@@ -55,6 +55,11 @@ export class TerminalController {
   #lastTabLine: string | null = null;
   /** Lines pasted after the first, run one by one. */
   #queue: string[] = [];
+  /**
+   * Keys typed while a command runs: held, as a terminal's input queue holds them, and replayed at the next
+   * prompt (an Enter among them runs that line). Ctrl+C discards them, as the tty flushes its queue on SIGINT.
+   */
+  #held: string[] = [];
   /** Keys typed while a completion is being computed: replayed after it, so fast typing keeps its order. */
   #typeahead: string[] | null = null;
 
@@ -112,9 +117,13 @@ export class TerminalController {
   input(data: string): void {
     if (data === '\x03') {
       this.#typeahead = null;
+      this.#held = [];
       return void this.#interrupt();
     }
-    if (this.#busy) return; // like a shell running a foreground command: only Ctrl+C counts
+    if (this.#busy) {
+      this.#held.push(data);
+      return;
+    }
     if (this.#typeahead) {
       this.#typeahead.push(data);
       return;
@@ -319,6 +328,11 @@ export class TerminalController {
       this.line.insert(queued);
       this.#redraw();
       void this.#enter();
+      return;
     }
+    // Typeahead: replayed key by key; if one of them starts a command, the rest are held again in order.
+    const keys = this.#held;
+    this.#held = [];
+    for (const k of keys) this.input(k);
   }
 }
