@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { codeLines } from './src/lib/shiki-code-lines.ts';
 import { monacoCssInline } from './src/islands/sandbox/vite/monaco-css-inline.ts';
 
 const prettierStub = fileURLToPath(new URL('./src/islands/sandbox/vite/prettier-stub.ts', import.meta.url));
@@ -13,7 +14,7 @@ export default defineConfig({
   integrations: [mdx(), preact({ include: ['src/islands/**/*.tsx'] })],
   markdown: {
     // Both themes are emitted as CSS variables; global.css picks one per colour scheme.
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false, transformers: [codeLines] },
   },
   // Lessons are read without JavaScript; nothing is prefetched or hydrated until a learner asks for it.
   prefetch: false,
@@ -39,6 +40,7 @@ export default defineConfig({
       exclude: ['monaco-editor'],
     },
     // The editor chunk is ~3.5 MB raw (~0.8 MB gz) by nature; it loads only when a sandbox opens.
-    build: { chunkSizeWarningLimit: 4000 },
+    // PROFILE_BUILD=1 keeps names readable for CPU profiles (scripts/profile-sandbox.mjs).
+    build: { chunkSizeWarningLimit: 4000, ...(process.env.PROFILE_BUILD ? { minify: false } : {}) },
   },
 });

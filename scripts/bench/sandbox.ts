@@ -156,6 +156,8 @@ async function browserBenches(dist: string): Promise<BenchResult[]> {
     await section.getByRole('combobox', { name: 'Speed' }).selectOption('60');
     await section.locator('.pic').scrollIntoViewIfNeeded();
     await section.getByRole('button', { name: 'Play' }).click();
+    // Clicking Play scrolls the toolbar into view; the learner then watches the picture, so bring it back.
+    await section.locator('.pic-nodes').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => /500 pods/.test(document.querySelector('[data-sandbox="jobs-parallel"] .pic-summary')?.textContent ?? ''), null, { timeout: 30_000 });
     const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
       const times: number[] = [];

@@ -296,6 +296,50 @@ test.describe('the Job lesson sandbox', () => {
     await context.close();
   });
 
+  test('with many pods a node\'s pods are one grid: the keyboard walks it, Enter and a click select a pod, axe is clean', async ({ browser }) => {
+    // 120 pods (more than the 80 shown as named chips), as the learner's saved edit of the parallel sandbox.
+    const manyPods = readFileSync('content/lessons/jobs/parallel-job.yaml', 'utf8')
+      .replace(/completions: \d+/, 'completions: 120').replace(/parallelism: \d+/, 'parallelism: 120');
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.addInitScript(([key, text]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ version: 1, files: { 'parallel-job.yaml': text } }));
+    }, [`${STORAGE_PREFIX}jobs-parallel`, manyPods] as const);
+    await page.goto(LESSON);
+    const section = await openSandbox(page, 'jobs-parallel');
+    await section.getByRole('button', { name: 'Apply' }).click();
+    await expect(section.locator('.sb-apply-status')).toHaveText('job.batch/parallel created');
+    await play(section, '30');
+    await expect(section.locator('.pic-summary')).toContainText('120 pods', { timeout: 30_000 });
+    await section.getByRole('button', { name: 'Pause' }).click();
+    const grids = section.getByRole('listbox', { name: /^Pods on node-\d$/ });
+    await expect(grids.first()).toBeVisible();
+    const grid = grids.first();
+    await grid.focus();
+    // The active pod is announced with its place among all of the node's pods.
+    const option = grid.getByRole('option');
+    await expect(option).toHaveAttribute('aria-posinset', '1');
+    const size = Number(await option.getAttribute('aria-setsize'));
+    expect(size).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowRight');
+    await expect(option).toHaveAttribute('aria-posinset', '2');
+    await page.keyboard.press('End');
+    await expect(option).toHaveAttribute('aria-posinset', String(size));
+    const name = /^(parallel-[a-z0-9]{5}), /.exec((await option.textContent()) ?? '')?.[1];
+    expect(name).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await expect(section.locator('.sb-yaml')).toContainText(`name: ${name}`);
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    // A click on the first slot selects the node's first pod.
+    await page.keyboard.press('Home');
+    const first = /^(parallel-[a-z0-9]{5}), /.exec((await option.textContent()) ?? '')![1]!;
+    await grid.locator('canvas').click({ position: { x: 12, y: 12 } });
+    await expect(section.locator('.sb-yaml')).toContainText(`name: ${first}`);
+    const results = await new AxeBuilder({ page }).include(`[data-sandbox="jobs-parallel"]`).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds no violations in the opened sandbox (${scheme})`, async ({ browser }) => {
       const context = await browser.newContext({ colorScheme: scheme });

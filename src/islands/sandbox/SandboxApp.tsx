@@ -364,8 +364,8 @@ export function SandboxApp(props: SandboxProps & { focusOnReady?: boolean }) {
   // A log is read, not watched: at 60× it takes new events four times a second (its table re-lays out).
   const events = useThrottled(snapshot?.events, EVENT_LOG_INTERVAL_MS);
   const eventLogView = useMemo(() => (events
-    ? <EventLog events={events} now={eventLogNow} />
-    : <p class="sb-loading">Starting the cluster…</p>), [events, eventLogNow]);
+    ? <EventLog events={events} now={eventLogNow} live={playing} />
+    : <p class="sb-loading">Starting the cluster…</p>), [events, eventLogNow, playing]);
   // Opened by a click or a key: once the editor is up, focus goes there, unless the learner moved on meanwhile.
   useEffect(() => {
     if (ready) performance.mark(`sandbox:${id}:ready`); // npm run bench reads these marks

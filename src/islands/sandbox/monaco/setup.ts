@@ -114,7 +114,8 @@ function defineThemes(): void {
   monaco.editor.defineTheme(THEME.dark, {
     base: 'vs-dark',
     inherit: true,
-    rules: [],
+    // vs-dark's comment green (#608b4e) is 3.96:1 on the current line's background; this one is 5.6:1 (axe).
+    rules: [{ token: 'comment', foreground: '7ba66a' }],
     colors: {
       'editor.background': '#171b24',
       'editor.foreground': '#e6e9f0',

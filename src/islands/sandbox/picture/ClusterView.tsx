@@ -1,31 +1,23 @@
 // Cluster view: every node as a box with its status, taints, requested resources, GPU slots and pods; pods
 // not yet scheduled in a box of their own. Each pod is a button (select it) showing its state by colour,
-// shape and word, with its restart count.
+// shape and word, with its restart count; with many pods, a node's pods are icons on one canvas (PodGrid.tsx).
 import { useMemo, useState } from 'preact/hooks';
 import type { NodeView, PictureSnapshot, PodView } from '../../../engine/picture/types.ts';
-import { bytes, cpu, plural } from './format.ts';
+import { bytes, cpu, describePod, plural } from './format.ts';
+import { PodGrid } from './PodGrid.tsx';
 import { memo } from './memo.ts';
 import { shortName } from './names.ts';
 import { STATE_STYLE } from './state-style.ts';
 import { StateIcon } from './StateIcon.tsx';
 
-/** Above this many pods the boxes show pods as icons only (names stay in their accessible names). */
+/** Above this many pods the boxes show pods as icons only, drawn on a canvas (PodGrid.tsx). */
 const COMPACT_ABOVE = 80;
 
 interface ChipProps {
   pod: PodView;
   rev: string;
   selected: boolean;
-  compact: boolean;
   onSelect(key: string): void;
-}
-
-function describePod(p: PodView): string {
-  const parts = [p.name, p.status];
-  if (p.ready !== '0/0') parts.push(`ready ${p.ready}`);
-  if (p.restarts) parts.push(plural(p.restarts, 'restart'));
-  if (p.gpus) parts.push(plural(p.gpus, 'GPU'));
-  return parts.join(', ');
 }
 
 export const RestartBadge = (props: { count: number }) =>
@@ -39,11 +31,11 @@ export const RestartBadge = (props: { count: number }) =>
   ) : null;
 
 const PodChip = memo<ChipProps>(
-  ({ pod, selected, compact, onSelect }) => (
+  ({ pod, selected, onSelect }) => (
     <li>
       <button
         type="button"
-        class={`pic-chip${compact ? ' pic-chip--compact' : ''}`}
+        class="pic-chip"
         style={`--c: var(${STATE_STYLE[pod.state].color})`}
         aria-pressed={selected}
         aria-label={describePod(pod)}
@@ -51,15 +43,26 @@ const PodChip = memo<ChipProps>(
         onClick={() => onSelect(pod.key)}
       >
         <StateIcon state={pod.state} />
-        {!compact && <span class="pic-chip-name">{shortName(pod.name)}</span>}
-        {!compact && <span class="pic-chip-status">{pod.status}</span>}
+        <span class="pic-chip-name">{shortName(pod.name)}</span>
+        <span class="pic-chip-status">{pod.status}</span>
         <RestartBadge count={pod.restarts} />
-        {pod.gpus > 0 && !compact && <span class="pic-chip-gpu">GPU ×{pod.gpus}</span>}
+        {pod.gpus > 0 && <span class="pic-chip-gpu">GPU ×{pod.gpus}</span>}
       </button>
     </li>
   ),
-  (a, b) => a.rev === b.rev && a.pod.key === b.pod.key && a.selected === b.selected && a.compact === b.compact && a.onSelect === b.onSelect,
+  (a, b) => a.rev === b.rev && a.pod.key === b.pod.key && a.selected === b.selected && a.onSelect === b.onSelect,
 );
+
+/** A node's pods: a chip per pod, or, when there are many (icons only), one canvas grid (PodGrid.tsx). */
+function Pods(props: { pods: PodView[]; label: string; selected: string | null; compact: boolean; onSelect(key: string): void }) {
+  const { pods, label, selected, compact, onSelect } = props;
+  if (compact) return <PodGrid pods={pods} label={label} selected={selected} onSelect={onSelect} />;
+  return (
+    <ul class="pic-chips" aria-label={label}>
+      {pods.map((p) => <PodChip key={p.key} pod={p} rev={p.rev} selected={selected === p.key} onSelect={onSelect} />)}
+    </ul>
+  );
+}
 
 /** Lets a long taint wrap after `/` and before `=` or `:`, never inside a word. */
 function breakable(text: string) {
@@ -160,9 +163,7 @@ function NodeBox({ node, pods, selected, compact, onSelect }: BoxProps) {
         <GpuSlots node={node} pods={pods} />
       </div>
       {podViews.length > 0 ? (
-        <ul class="pic-chips" aria-label={`Pods on ${node.name}`}>
-          {podViews.map((p) => <PodChip key={p.key} pod={p} rev={p.rev} selected={selected === p.key} compact={compact} onSelect={onSelect} />)}
-        </ul>
+        <Pods pods={podViews} label={`Pods on ${node.name}`} selected={selected} compact={compact} onSelect={onSelect} />
       ) : (
         <p class="pic-empty-small">No pods</p>
       )}
@@ -196,9 +197,7 @@ export function ClusterView(props: { snapshot: PictureSnapshot; selected: string
               <span class="pic-node-status"><span class="pic-badge pic-badge--muted"><StateIcon state="Pending" size={12} />{plural(unscheduled.length, 'pod')}</span></span>
             </div>
             <p class="pic-note">Waiting for the scheduler, or no node fits: see the FailedScheduling events.</p>
-            <ul class="pic-chips" aria-label="Pods not scheduled">
-              {unscheduled.map((p) => <PodChip key={p.key} pod={p} rev={p.rev} selected={selected === p.key} compact={compact} onSelect={onSelect} />)}
-            </ul>
+            <Pods pods={unscheduled} label="Pods not scheduled" selected={selected} compact={compact} onSelect={onSelect} />
           </li>
         )}
         {snapshot.nodes.map((n) => <NodeBox key={n.key} node={n} pods={pods} selected={selected} compact={compact} onSelect={onSelect} />)}

@@ -6,10 +6,16 @@ import type { EventView, PictureSnapshot } from '../../../engine/picture/types.t
 import { clockTime, isoTime, plural, sameUtcDay } from './format.ts';
 import { memo } from './memo.ts';
 import { kindWord } from './names.ts';
+import { EventTypeIcon } from './StateIcon.tsx';
 import './picture.css';
 
 /** Rows rendered at most (the newest that match the filters). */
 const MAX_ROWS = 250;
+/**
+ * Rows rendered while simulated time runs (and the reader has not scrolled back): the scroller shows about ten, and
+ * at 60× hundreds of events arrive in the same frame, each replacing a row; pausing or scrolling back shows MAX_ROWS.
+ */
+const LIVE_ROWS = 60;
 /** Announcements are at least this far apart (wall-clock ms). */
 const ANNOUNCE_EVERY_MS = 5_000;
 /** Events named in one announcement; the rest are counted. */
@@ -28,40 +34,29 @@ function matches(e: EventView, object: string, type: TypeFilter): boolean {
   return objectText(e).toLowerCase().includes(q) || e.object.namespace.toLowerCase() === q;
 }
 
-function TypeIcon(props: { type: 'Normal' | 'Warning' }) {
-  return props.type === 'Warning' ? (
-    <svg class="pic-icon" viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false" style="color: var(--warn)">
-      <path d="M8 1.3 15.2 14.2H.8z" fill="currentColor" />
-      <path class="pic-cut" d="M7.2 5.6h1.6v4.6H7.2zM7.2 11.2h1.6v1.6H7.2z" />
-    </svg>
-  ) : (
-    <svg class="pic-icon" viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false" style="color: var(--info)">
-      <circle cx="8" cy="8" r="6.4" fill="currentColor" />
-      <path class="pic-cut" d="M7.2 7h1.6v5H7.2zM7.2 4h1.6v1.6H7.2z" />
-    </svg>
-  );
-}
-
 interface RowProps {
   e: EventView;
   seq: number;
   withDate: boolean;
 }
 
+// Rows are ARIA table rows laid out by a grid with fixed columns, not a <table>: a table re-measures every cell
+// of every row whenever rows change (a burst of hundreds of events at 60× cost ~100 ms a frame), while these rows
+// are laid out one by one, and those scrolled out of view are skipped (content-visibility in picture.css).
 const EventRow = memo<RowProps>(
   ({ e, withDate }) => (
-    <tr class={e.type === 'Warning' ? 'pic-ev-warn' : undefined}>
-      <td class="pic-ev-time">
+    <div role="row" class={`pic-ev-row${e.type === 'Warning' ? ' pic-ev-warn' : ''}`}>
+      <span role="cell" class="pic-ev-time">
         <time dateTime={isoTime(e.time)} title={e.count > 1 ? `first ${clockTime(e.first, true)}, last ${clockTime(e.time, true)}` : undefined}>{clockTime(e.time, withDate)}</time>
-      </td>
-      <td class="pic-ev-type"><TypeIcon type={e.type} />{e.type}</td>
-      <td class="pic-ev-reason">
+      </span>
+      <span role="cell" class="pic-ev-type"><EventTypeIcon type={e.type} />{e.type}</span>
+      <span role="cell" class="pic-ev-reason">
         {e.reason}
         {e.count > 1 && <span class="pic-ev-count" title={`${e.count} times`}> ×{e.count}<span class="visually-hidden"> ({e.count} times)</span></span>}
-      </td>
-      <td class="pic-ev-object"><code>{objectText(e)}</code></td>
-      <td class="pic-ev-message">{e.message}</td>
-    </tr>
+      </span>
+      <span role="cell" class="pic-ev-object"><code>{objectText(e)}</code></span>
+      <span role="cell" class="pic-ev-message">{e.message}</span>
+    </div>
   ),
   (a, b) => a.seq === b.seq && a.e.id === b.e.id && a.withDate === b.withDate,
 );
@@ -78,7 +73,7 @@ function announcementFor(fresh: EventView[]): string {
 
 let idSeq = 0;
 
-export function EventLog(props: { events: PictureSnapshot['events']; now: number }) {
+export function EventLog(props: { events: PictureSnapshot['events']; now: number; live?: boolean }) {
   const { events, now } = props;
   const [object, setObject] = useState('');
   const [type, setType] = useState<TypeFilter>('all');
@@ -92,7 +87,8 @@ export function EventLog(props: { events: PictureSnapshot['events']; now: number
   const frozenSeq = frozen ? frozen.reduce((m, e) => Math.max(m, e.seq), 0) : 0;
   const newer = frozen ? events.filter((e) => e.seq > frozenSeq).length : 0;
   const filtered = useMemo(() => source.filter((e) => matches(e, object, type)), [source, object, type]);
-  const shown = filtered.length > MAX_ROWS ? filtered.slice(filtered.length - MAX_ROWS) : filtered;
+  const limit = props.live && !frozen ? LIVE_ROWS : MAX_ROWS;
+  const shown = filtered.length > limit ? filtered.slice(filtered.length - limit) : filtered;
   const withDate = shown.length > 0 && !sameUtcDay(shown[0]!.time, now);
 
   // Newest in view while the reader is at the bottom: the scroller is a column-reverse flex box, whose scroll
@@ -162,22 +158,19 @@ export function EventLog(props: { events: PictureSnapshot['events']; now: number
         {shown.length === 0 ? (
           <p class="pic-empty">{events.length === 0 ? 'No events yet.' : 'No event matches the filters.'}</p>
         ) : (
-          <div>
-          <table class="pic-table pic-ev-table">
-            <caption class="visually-hidden">Events in simulated time (UTC), oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Type</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Object</th>
-                <th scope="col">Message</th>
-              </tr>
-            </thead>
-            <tbody>
+          <div role="table" class={`pic-ev-table${withDate ? ' pic-ev-table--dates' : ''}`} aria-label="Events in simulated time (UTC), oldest first">
+            <div role="rowgroup" class="pic-ev-head">
+              <div role="row" class="pic-ev-row">
+                <span role="columnheader">Time</span>
+                <span role="columnheader">Type</span>
+                <span role="columnheader">Reason</span>
+                <span role="columnheader">Object</span>
+                <span role="columnheader">Message</span>
+              </div>
+            </div>
+            <div role="rowgroup" class="pic-ev-body">
               {shown.map((e) => <EventRow key={e.id} e={e} seq={e.seq} withDate={withDate} />)}
-            </tbody>
-          </table>
+            </div>
           </div>
         )}
       </div>

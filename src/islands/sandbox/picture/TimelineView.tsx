@@ -7,7 +7,8 @@ import { clockTime, plural, span } from './format.ts';
 import { memo } from './memo.ts';
 import { shortName } from './names.ts';
 import { StateIcon } from './StateIcon.tsx';
-import { AXIS_H, describeAt, drawTimeline, readPalette, ROW_H, type Palette } from './timeline-draw.ts';
+import { AXIS_H, describeAt, drawTimeline, ROW_H } from './timeline-draw.ts';
+import { usePalette } from './use-palette.ts';
 
 const WINDOWS: { value: number; label: string }[] = [
   { value: 0, label: 'everything' },
@@ -70,24 +71,6 @@ const LaneOption = memo<OptionProps>(
   },
   (a, b) => a.rev === b.rev && a.index === b.index && a.maxChars === b.maxChars && a.selected === b.selected && a.active === b.active && a.id === b.id && a.onPick === b.onPick,
 );
-
-/** The site colours as the canvas needs them, re-read when the theme changes. */
-function usePalette(ref: { current: Element | null }): Palette | null {
-  const [palette, setPalette] = useState<Palette | null>(null);
-  useEffect(() => {
-    const read = () => ref.current && setPalette(readPalette(ref.current));
-    read();
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    mq.addEventListener('change', read);
-    const mo = new MutationObserver(read);
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-    return () => {
-      mq.removeEventListener('change', read);
-      mo.disconnect();
-    };
-  }, []);
-  return palette;
-}
 
 export function TimelineView(props: { snapshot: PictureSnapshot; selected: string | null; onSelect(key: string): void }) {
   const { snapshot, selected, onSelect } = props;

@@ -1,5 +1,6 @@
 // Simulated time and quantities as the picture writes them. Simulated time is shown as UTC clock time (the
 // default start is 2026-01-01T00:00:00Z, so it reads as time since start); a date is added when it matters.
+import type { PodView } from '../../../engine/picture/types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -51,4 +52,13 @@ export function bytes(n: number): string {
 /** `1 pod`, `3 pods`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A pod as a chip's accessible name and tooltip say it: name, kubectl's STATUS, readiness, restarts, GPUs. */
+export function describePod(p: PodView): string {
+  const parts = [p.name, p.status];
+  if (p.ready !== '0/0') parts.push(`ready ${p.ready}`);
+  if (p.restarts) parts.push(plural(p.restarts, 'restart'));
+  if (p.gpus) parts.push(plural(p.gpus, 'GPU'));
+  return parts.join(', ');
 }

@@ -23,6 +23,7 @@ export interface Palette {
   warn: string;
   bad: string;
   info: string;
+  focus: string;
   font: string;
 }
 
@@ -32,12 +33,12 @@ export function readPalette(el: Element): Palette {
   return {
     fg: v('--fg'), muted: v('--muted'), bg: v('--bg'), surface: v('--surface'), surface2: v('--surface-2'), border: v('--border'),
     accent: v('--accent'), accentFg: v('--accent-fg'), accentSoft: v('--accent-soft'),
-    ok: v('--ok'), warn: v('--warn'), bad: v('--bad'), info: v('--info'),
+    ok: v('--ok'), warn: v('--warn'), bad: v('--bad'), info: v('--info'), focus: v('--focus'),
     font: cs.fontFamily || 'system-ui, sans-serif',
   };
 }
 
-function stateColor(p: Palette, state: LaneState): string {
+export function stateColor(p: Palette, state: LaneState): string {
   switch (STATE_STYLE[state].color) {
     case '--ok': return p.ok;
     case '--warn': return p.warn;
