@@ -109,6 +109,13 @@ export function PodGrid(props: { pods: PodView[]; label: string; selected: strin
     pods.forEach((pod, i) => drawPod(ctx, pod, slots[i]!, metrics, palette, size.rem, pod.key === selected, focused && i === current));
   });
 
+  // The active pod's option sits over its slot, so bringing it into view scrolls whatever holds the grid (the page,
+  // or the picture's pane in full screen) to the pod the arrow keys reached.
+  const optionRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (focused && current >= 0) optionRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [focused, current]);
+
   function indexAt(e: MouseEvent): number {
     const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
     return slotAt(slots, e.clientX - rect.left - PAD, e.clientY - rect.top - PAD, metrics.height);
@@ -169,7 +176,16 @@ export function PodGrid(props: { pods: PodView[]; label: string; selected: strin
       {option && (
         // Only the active pod is in the document (a listbox may render just the options in view; setsize and
         // posinset give its place among all of them).
-        <div id={optionId} role="option" class="visually-hidden" aria-selected={option.key === selected} aria-setsize={pods.length} aria-posinset={shown + 1}>
+        <div
+          ref={optionRef}
+          id={optionId}
+          role="option"
+          class="visually-hidden"
+          style={slots[shown] ? `left: ${slots[shown]!.x + PAD}px; top: ${slots[shown]!.y + PAD}px; width: ${slots[shown]!.w}px; height: ${metrics.height}px` : undefined}
+          aria-selected={option.key === selected}
+          aria-setsize={pods.length}
+          aria-posinset={shown + 1}
+        >
           {describePod(option)}
         </div>
       )}
