@@ -8,7 +8,7 @@ import { kindNamed, type KindEntry } from '../schema/index.ts';
 import { admitCreate, admitReplace } from './admission.ts';
 import { serviceAddressPool } from '../defaults/service-addresses.ts';
 import { alreadyExists, apiError, notFound, type ApiError } from './api-error.ts';
-import { CLUSTER_SCOPED, clone, equalIgnoringMetaAndStatus, equalIgnoringResourceVersion, keyOf, objectKey, type KubeObject } from './objects.ts';
+import { CLUSTER_SCOPED, clone, equalIgnoringMetaAndStatus, equalIgnoringResourceVersion, keyOf, type KubeObject } from './objects.ts';
 import { labelSelectorAsSelector, selectorMatches } from '../validate/rules/meta.ts';
 import type { LabelSelector, PodSpec } from './kinds.ts';
 import { admitPodSpec } from './pod-admission.ts';
@@ -26,6 +26,11 @@ export interface WatchEvent {
    * string per change for every watcher, so that their map lookups hash it once (absent in synthetic events).
    */
   key?: string;
+  /**
+   * MODIFIED: the version this change replaced (itself shared and unchanged), so that a watcher can tell in
+   * one comparison that the parts it follows are the very same objects as before and skip its own lookups.
+   */
+  old?: KubeObject;
 }
 
 export type WatchHandler = (event: WatchEvent) => void;
@@ -79,8 +84,14 @@ export const MAX_OBJECTS = 20_000;
 export class ApiServer {
   readonly clock: VirtualClock;
   readonly random: SeededRandom;
-  #objects = new Map<string, KubeObject>();
-  #byKind = new Map<string, Map<string, KubeObject>>();
+  /**
+   * The store: one map per kind, keyed `namespace/name` (`/name` when cluster-scoped), the key watch events
+   * carry. One map per kind rather than one for everything: a write touches one map, and a lookup searches
+   * only its kind (Events, the most numerous, stay out of the way of Pods).
+   */
+  #byKind = new Map<string, Map<string, StoreEntry>>();
+  /** Objects stored, all kinds. */
+  #size = 0;
   #watchers: Watcher[] = [];
   /**
    * The watchers of each kind, in registration order: built on first use and dropped whenever a watch starts
@@ -99,7 +110,7 @@ export class ApiServer {
   // ---- reads -------------------------------------------------------------------------------------------
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    const o = this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name));
+    const o = this.#stored(kind, namespace, name);
     return o ? (clone(o) as T) : undefined;
   }
 
@@ -108,7 +119,7 @@ export class ApiServer {
    * read). It is shared like a watch event's object: never change it (under test it is frozen).
    */
   peek<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    return this.#objects.get(objectKey(kind, this.#ns(kind, namespace), name)) as T | undefined;
+    return this.#stored(kind, namespace, name) as T | undefined;
   }
 
   /** Objects of a kind (optionally in one namespace, optionally matching a label selector), sorted by name. */
@@ -117,7 +128,7 @@ export class ApiServer {
     if (!all) return [];
     const sel = opts.selector ? labelSelectorAsSelector(opts.selector) : null;
     const out: T[] = [];
-    for (const o of all.values()) {
+    for (const { object: o } of all.values()) {
       if (opts.namespace !== undefined && o.metadata.namespace !== opts.namespace) continue;
       if (sel && !selectorMatches(sel, o.metadata.labels ?? {})) continue;
       out.push(clone(o) as T);
@@ -127,11 +138,13 @@ export class ApiServer {
 
   /** Every object in the store, ordered by kind, namespace and name. */
   all(): KubeObject[] {
-    return [...this.#objects.values()].map(clone).sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
+    const out: KubeObject[] = [];
+    for (const m of this.#byKind.values()) for (const e of m.values()) out.push(clone(e.object));
+    return out.sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
   }
 
   count(kind?: string): number {
-    return kind ? (this.#byKind.get(kind)?.size ?? 0) : this.#objects.size;
+    return kind ? (this.#byKind.get(kind)?.size ?? 0) : this.#size;
   }
 
   // ---- watches -----------------------------------------------------------------------------------------
@@ -178,7 +191,7 @@ export class ApiServer {
   replace(value: Record<string, unknown>, opts: { namespace?: string } = {}): Result<KubeObject> {
     const meta = (value.metadata ?? {}) as { name?: string; namespace?: string };
     const kind = typeof value.kind === 'string' ? value.kind : '';
-    const current = meta.name ? this.#objects.get(objectKey(kind, this.#ns(kind, meta.namespace ?? opts.namespace), meta.name)) : undefined;
+    const current = meta.name ? this.#stored(kind, meta.namespace ?? opts.namespace, meta.name) : undefined;
     if (!current) return { ok: false, error: this.#notFoundKey(kind, meta.name ?? '') };
     // The create-time checks plus the update rules (immutable fields), as the server's update strategy runs them.
     const admitted = admitReplace(value, current, {
@@ -209,7 +222,7 @@ export class ApiServer {
 
   #insert(o: KubeObject, entry: KindEntry, uid: string): Result<KubeObject> {
     const meta = o.metadata;
-    if (o.kind !== 'Event' && this.#objects.size - this.count('Event') >= this.maxObjects) {
+    if (o.kind !== 'Event' && this.#size - this.count('Event') >= this.maxObjects) {
       // Refused before a name is generated, as quota admission does: the message shows the generateName prefix.
       const name = meta.name || `${meta.generateName ?? ''}`;
       const message = `${entry.resource}${entry.group ? `.${entry.group}` : ''} "${name}" is forbidden: the lab's simulated cluster holds at most ${this.maxObjects} objects`;
@@ -217,14 +230,17 @@ export class ApiServer {
     }
     if (!entry.namespaced) delete meta.namespace;
     else meta.namespace = meta.namespace || 'default';
+    const stored = this.#kindMap(o.kind);
     // RetryGenerateName (GA in 1.32): a generated name that is taken is drawn again, up to 8 tries in all.
     const generate = !meta.name && !!meta.generateName;
+    let key = '';
     for (let attempt = 0; generate && attempt < 8; attempt++) {
       meta.name = generatedName(meta.generateName!, this.random.nameSuffix());
-      if (!this.#objects.has(keyOf(o))) break;
+      key = storeKey(meta.namespace, meta.name);
+      if (!stored.has(key)) break;
     }
-    const key = keyOf(o);
-    if (this.#objects.has(key)) return { ok: false, error: alreadyExists(entry.resource, entry.group, meta.name) };
+    if (!generate) key = storeKey(meta.namespace, meta.name);
+    if (stored.has(key)) return { ok: false, error: alreadyExists(entry.resource, entry.group, meta.name) };
     meta.uid = uid;
     meta.resourceVersion = this.#nextResourceVersion();
     meta.creationTimestamp = rfc3339(this.clock.now());
@@ -232,8 +248,9 @@ export class ApiServer {
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
     if (o.kind === 'Pod' && o.spec) admitPodSpec(o.spec as PodSpec, this.random.nameSuffix());
-    this.#put(key, o);
-    this.#emit('ADDED', o);
+    stored.set(key, { object: o, key });
+    this.#size++;
+    this.#emit('ADDED', o, key);
     return { ok: true, object: o };
   }
 
@@ -242,9 +259,9 @@ export class ApiServer {
    * through `updateStatus`, as the status subresource separates them. Bumps generation when the spec changed.
    */
   update<T extends KubeObject>(object: T): Result<T> {
-    const key = keyOf(object);
-    const current = this.#objects.get(key);
-    if (!current) return { ok: false, error: this.#notFound(object) };
+    const entry = this.#entry(object.kind, object.metadata.namespace, object.metadata.name);
+    if (!entry) return { ok: false, error: this.#notFound(object) };
+    const current = entry.object;
     const next = clone(object) as KubeObject;
     next.metadata.uid = current.metadata.uid;
     next.metadata.creationTimestamp = current.metadata.creationTimestamp;
@@ -255,7 +272,7 @@ export class ApiServer {
     else delete next.status;
     const specChanged = !equalIgnoringMetaAndStatus(current, next);
     if (specChanged && tracksGeneration(next.kind)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
-    return this.#commit(key, current, next) as Result<T>;
+    return this.#commit(entry, next) as Result<T>;
   }
 
   /**
@@ -263,9 +280,9 @@ export class ApiServer {
    * generation bump (binding is not a spec update). Fails if the pod is already bound.
    */
   bind(namespace: string, name: string, nodeName: string): Result<KubeObject> {
-    const key = objectKey('Pod', namespace, name);
-    const current = this.#objects.get(key);
-    if (!current) return { ok: false, error: this.#notFoundKey('Pod', name) };
+    const entry = this.#entry('Pod', namespace, name);
+    if (!entry) return { ok: false, error: this.#notFoundKey('Pod', name) };
+    const current = entry.object;
     const spec = (current.spec ?? {}) as { nodeName?: string };
     if (spec.nodeName) return { ok: false, error: apiError('Conflict', `pod ${name} is already assigned to node "${spec.nodeName}"`) };
     const next = derive(current);
@@ -273,7 +290,7 @@ export class ApiServer {
     const status = (next.status = { ...current.status }) as { conditions?: { type: string }[] };
     const others = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     status.conditions = [...others, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) } as { type: string }];
-    return this.#commit(key, current, next);
+    return this.#commit(entry, next);
   }
 
   /**
@@ -281,12 +298,11 @@ export class ApiServer {
    * store (the caller built it for this write and neither keeps nor changes it), sparing a copy on hot paths.
    */
   updateStatus<T extends KubeObject>(object: T, opts?: { handOver?: boolean }): Result<T> {
-    const key = keyOf(object);
-    const current = this.#objects.get(key);
-    if (!current) return { ok: false, error: this.#notFound(object) };
-    const next = derive(current);
+    const entry = this.#entry(object.kind, object.metadata.namespace, object.metadata.name);
+    if (!entry) return { ok: false, error: this.#notFound(object) };
+    const next = derive(entry.object);
     next.status = opts?.handOver ? object.status : clone(object.status);
-    return this.#commit(key, current, next) as Result<T>;
+    return this.#commit(entry, next) as Result<T>;
   }
 
   /** Applies `mutate` to a copy of the stored object and writes the result (spec+metadata, or status). */
@@ -302,14 +318,14 @@ export class ApiServer {
    * objects with finalizers wait for them; Foreground and Orphan propagation add their finalizer.
    */
   delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Result<KubeObject> {
-    const key = objectKey(kind, this.#ns(kind, namespace), name);
-    const current = this.#objects.get(key);
-    if (!current) return { ok: false, error: this.#notFoundKey(kind, name) };
+    const entry = this.#entry(kind, this.#ns(kind, namespace), name);
+    if (!entry) return { ok: false, error: this.#notFoundKey(kind, name) };
+    const current = entry.object;
     const policy = opts.propagationPolicy ?? 'Background';
     const grace = kind === 'Pod' ? podGracePeriod(current, opts.gracePeriodSeconds) : 0;
     if (grace === 0 && policy === 'Background' && !current.metadata.finalizers?.length) {
       // Nothing holds the object back (most Events, finished pods): it goes at once.
-      this.#remove(key, current);
+      this.#remove(entry);
       return { ok: true, object: current };
     }
     const next = derive(current);
@@ -319,7 +335,7 @@ export class ApiServer {
     if (policy === 'Orphan') finalizers.add('orphan');
 
     if (finalizers.size === 0 && grace === 0) {
-      this.#remove(key, current);
+      this.#remove(entry);
       return { ok: true, object: current };
     }
     if (meta.deletionTimestamp === undefined) {
@@ -332,72 +348,82 @@ export class ApiServer {
     }
     if (finalizers.size) meta.finalizers = [...finalizers];
     // A pod deleted with grace 0 but held by finalizers stays until they are removed.
-    return this.#commit(key, current, next);
+    return this.#commit(entry, next);
   }
 
   /** Removes a finalizer; an object being deleted that has no finalizers left disappears. */
   removeFinalizer(kind: string, namespace: string | undefined, name: string, finalizer: string): void {
-    const key = objectKey(kind, this.#ns(kind, namespace), name);
-    const current = this.#objects.get(key);
-    if (!current || !current.metadata.finalizers?.includes(finalizer)) return;
+    const entry = this.#entry(kind, this.#ns(kind, namespace), name);
+    const current = entry?.object;
+    if (!entry || !current || !current.metadata.finalizers?.includes(finalizer)) return;
     const next = derive(current);
-    next.metadata.finalizers = current.metadata.finalizers.filter((f) => f !== finalizer);
-    if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers;
-    this.#commit(key, current, next);
+    const finalizers = current.metadata.finalizers.filter((f) => f !== finalizer);
+    if (finalizers.length) next.metadata.finalizers = finalizers;
+    else next.metadata = withoutFinalizers(current.metadata);
+    this.#commit(entry, next);
   }
 
   /** The kubelet's final step of graceful deletion (a DELETE with grace 0 from the node). */
   finishPodDeletion(namespace: string, name: string): void {
-    const key = objectKey('Pod', namespace, name);
-    const current = this.#objects.get(key);
-    if (!current) return;
+    const entry = this.#entry('Pod', namespace, name);
+    if (!entry) return;
+    const current = entry.object;
     if (current.metadata.finalizers?.length) {
       const next = derive(current);
       next.metadata.deletionGracePeriodSeconds = 0;
-      this.#commit(key, current, next);
+      this.#commit(entry, next);
       return;
     }
-    this.#remove(key, current);
+    this.#remove(entry);
   }
 
   // ---- internals ---------------------------------------------------------------------------------------
 
-  /** Stores `next` as the new version of `current` (stored under `key`) unless it changes nothing. */
-  #commit(key: string, current: KubeObject, next: KubeObject): Result<KubeObject> {
+  /** Stores `next` as the new version of the entry's object unless it changes nothing. */
+  #commit(entry: StoreEntry, next: KubeObject): Result<KubeObject> {
+    const current = entry.object;
     if (equalIgnoringResourceVersion(current, next)) return { ok: true, object: current };
     if (next.metadata.deletionTimestamp !== undefined && !next.metadata.finalizers?.length && !(next.kind === 'Pod' && (next.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
-      this.#remove(key, current);
+      this.#remove(entry);
       return { ok: true, object: next };
     }
     next.metadata.resourceVersion = this.#nextResourceVersion();
-    this.#put(key, next);
-    this.#emit('MODIFIED', next);
+    entry.object = next;
+    this.#emit('MODIFIED', next, entry.key, current);
     return { ok: true, object: next };
   }
 
-  #put(key: string, o: KubeObject): void {
-    this.#objects.set(key, o);
-    let m = this.#byKind.get(o.kind);
-    if (!m) this.#byKind.set(o.kind, (m = new Map()));
-    m.set(key, o);
-  }
-
-  #remove(key: string, o: KubeObject): void {
-    this.#objects.delete(key);
-    this.#byKind.get(o.kind)?.delete(key);
+  #remove(entry: StoreEntry): void {
+    const o = entry.object;
+    if (this.#byKind.get(o.kind)?.delete(entry.key)) this.#size--;
     const resourceVersion = this.#nextResourceVersion();
     // The final version (with the deletion's resourceVersion) is built only when someone watches the kind.
-    if (this.#watchersOf(o.kind).length) this.#emit('DELETED', { ...o, metadata: { ...o.metadata, resourceVersion } });
+    if (this.#watchersOf(o.kind).length) this.#emit('DELETED', { ...o, metadata: { ...o.metadata, resourceVersion } }, entry.key);
+  }
+
+  /** The store entry of an object; `namespace` as given (the callers apply #ns where the API does). */
+  #entry(kind: string, namespace: string | undefined, name: string): StoreEntry | undefined {
+    return this.#byKind.get(kind)?.get(storeKey(namespace, name));
+  }
+
+  #stored(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.#entry(kind, this.#ns(kind, namespace), name)?.object;
+  }
+
+  #kindMap(kind: string): Map<string, StoreEntry> {
+    let m = this.#byKind.get(kind);
+    if (!m) this.#byKind.set(kind, (m = new Map()));
+    return m;
   }
 
   // Watchers get the stored object itself, as informers share their cache: stored objects are never changed in
   // place (every write stores a new copy), and handlers must not change them either. Under test they are frozen
   // so that a handler that writes to one fails loudly.
-  #emit(type: WatchEventType, o: KubeObject): void {
+  #emit(type: WatchEventType, o: KubeObject, key: string, old?: KubeObject): void {
     if (FREEZE_STORED) deepFreeze(o);
     const watchers = this.#watchersOf(o.kind);
     if (watchers.length === 0) return;
-    const event: WatchEvent = { type, time: this.clock.now(), object: o, key: `${o.metadata.namespace ?? ''}/${o.metadata.name}` };
+    const event: WatchEvent = { type, time: this.clock.now(), object: o, key, old };
     for (let i = 0; i < watchers.length; i++) watchers[i].handler(event);
   }
 
@@ -423,6 +449,32 @@ export class ApiServer {
     const entry = kindNamed(kind);
     return notFound(entry?.resource ?? kind.toLowerCase() + 's', entry?.group ?? '', name);
   }
+}
+
+/** The key of an object in its kind's map, `namespace/name` (`/name` when cluster-scoped): a watch event's key. */
+function storeKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+/**
+ * One stored object: its current version, and its key as first built. Every watch event about the object
+ * carries that same key string, so the watchers' maps (which keep the first key they saw) find it by identity
+ * instead of comparing the text of a new string on every lookup; and a write replaces the version in place
+ * instead of setting the map again.
+ */
+interface StoreEntry {
+  object: KubeObject;
+  readonly key: string;
+}
+
+/**
+ * A copy of metadata without its finalizers, the other keys in their order. Built rather than copied then
+ * `delete`d: deleting a key from the middle of an object turns it into a slow dictionary, which every later
+ * version of the object (a Job's pods lose their finalizer while they still run) would copy and keep.
+ */
+function withoutFinalizers(meta: KubeObject['metadata']): KubeObject['metadata'] {
+  const { finalizers: _dropped, ...rest } = meta;
+  return rest as KubeObject['metadata'];
 }
 
 /**

@@ -183,9 +183,11 @@ export function shareUnchanged<T>(prev: T | undefined, next: T): T {
   return all ? prev : next;
 }
 
-/** The ownerReference with controller: true, if any. */
+/** The ownerReference with controller: true, if any (a loop: every controller asks this on every pod event). */
 export function controllerOf(o: KubeObject): OwnerReference | undefined {
-  return o.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = o.metadata.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
+  return undefined;
 }
 
 /** metav1.NewControllerRef. */

@@ -10,18 +10,29 @@ import type { PodSpec, Toleration } from './kinds.ts';
 
 const TOKEN_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 
+/**
+ * The token volume's projection, the same in every pod: one frozen object shared by all of them (about 1 KB
+ * less to keep per pod). Stored objects are never changed in place, and readers copy before changing.
+ */
+const TOKEN_PROJECTION = deepFrozen({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+  ],
+});
+
 function tokenVolume(name: string) {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-      ],
-    },
-  };
+  return { name, projected: TOKEN_PROJECTION };
+}
+
+function deepFrozen<T>(v: T): T {
+  if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) deepFrozen((v as Record<string, unknown>)[k]);
+    Object.freeze(v);
+  }
+  return v;
 }
 
 function hasToleration(list: Toleration[], key: string): boolean {

@@ -54,6 +54,17 @@ export class SeededRandom {
     return s;
   }
 
+  /**
+   * `words` draws of uint32, each written as 8 zero-padded lowercase hex digits, as one flat string (container
+   * ids, digests): the same text as concatenating `uint32().toString(16).padStart(8, '0')`, kept in a sixth of
+   * the memory of the joined pieces.
+   */
+  hexWords(words: number): string {
+    const out = new Array<number>(words * 8);
+    for (let w = 0; w < words; w++) putHex(out, w * 8, this.uint32(), 8);
+    return String.fromCharCode.apply(null, out);
+  }
+
   /** A version-4 UUID, as metadata.uid. */
   uuid(): string {
     const a = this.uint32();
@@ -63,17 +74,29 @@ export class SeededRandom {
     // Set the version (4) and variant (10xx) bits as RFC 4122 requires.
     const b2 = ((b & 0xffff0fff) | 0x00004000) >>> 0;
     const c2 = ((c & 0x3fffffff) | 0x80000000) >>> 0;
-    return `${hex32(a)}-${hex16(b2 >>> 16)}-${hex16(b2 & 0xffff)}-${hex16(c2 >>> 16)}-${hex16(c2 & 0xffff)}${hex32(d)}`;
+    // xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx, written as one flat string: every object and event keeps its uid,
+    // and a uid joined from pieces would be kept as a tree of ten strings (≈ 420 bytes instead of ≈ 60).
+    const out = UUID_CODES;
+    putHex(out, 0, a, 8);
+    putHex(out, 9, b2 >>> 16, 4);
+    putHex(out, 14, b2 & 0xffff, 4);
+    putHex(out, 19, c2 >>> 16, 4);
+    putHex(out, 24, c2 & 0xffff, 4);
+    putHex(out, 28, d, 8);
+    return String.fromCharCode.apply(null, out);
   }
 }
 
-/** Two lowercase hex digits per byte value (uids are drawn for every object and event). */
-const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Character codes of lowercase hex digits. */
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+const DASH = 0x2d;
+/** Scratch character codes of one uuid (the dashes stay in place). */
+const UUID_CODES: number[] = Array.from({ length: 36 }, (_, i) => (i === 8 || i === 13 || i === 18 || i === 23 ? DASH : 0));
 
-function hex16(n: number): string {
-  return HEX_BYTE[(n >>> 8) & 0xff] + HEX_BYTE[n & 0xff];
-}
-
-function hex32(n: number): string {
-  return hex16(n >>> 16) + hex16(n & 0xffff);
+/** Writes `n` as `digits` lowercase hex digits (zero-padded) into `out` from `at`. */
+function putHex(out: number[], at: number, n: number, digits: number): void {
+  for (let i = at + digits - 1; i >= at; i--) {
+    out[i] = HEX_CODES[n & 15]!;
+    n >>>= 4;
+  }
 }

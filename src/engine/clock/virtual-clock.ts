@@ -1,15 +1,23 @@
 // A discrete-event clock: time jumps from one scheduled task to the next and never ticks through idle time.
 // Tasks due at the same instant run in the order they were scheduled, so a run is fully deterministic.
 
-export type TaskId = number;
+declare const TASK: unique symbol;
+/**
+ * What `at` and `after` return, for `cancel`: the scheduled task itself, opaque to callers. (Handing out the
+ * task instead of a number spares the clock a map from numbers to pending tasks: a long run keeps tens of
+ * thousands pending, one per stored event, and that map cost more than the heap.)
+ */
+export type TaskId = { readonly [TASK]: true };
 
 interface Task {
   at: number;
-  /** Scheduling order, also the task's id. */
+  /** Scheduling order. */
   seq: number;
   label: string;
   /** null once cancelled (the task stays in the heap until it reaches the top). */
-  run: (() => void) | null;
+  run: ((arg: unknown) => void) | null;
+  /** What `run` is called with (atWith); undefined for `at`. */
+  arg: unknown;
   background: boolean;
 }
 
@@ -36,8 +44,8 @@ export class VirtualClock {
   #seq = 0;
   /** A binary min-heap by (at, seq). */
   #heap: Task[] = [];
-  /** Pending (not yet run, not cancelled) tasks by id. */
-  #pending = new Map<TaskId, Task>();
+  /** Tasks pending (not yet run, not cancelled). */
+  #pending = 0;
   #executed = 0;
   #foreground = 0;
 
@@ -56,7 +64,7 @@ export class VirtualClock {
   }
 
   get pending(): number {
-    return this.#pending.size;
+    return this.#pending;
   }
 
   /** Whether any task that is not background work is pending. */
@@ -66,13 +74,20 @@ export class VirtualClock {
 
   /** Runs `run` at absolute time `at` (never in the past: a past time means "now"). */
   at(at: number, label: string, run: () => void, opts?: TaskOptions): TaskId {
-    const id = ++this.#seq;
+    return this.atWith(at, label, run, undefined, opts);
+  }
+
+  /**
+   * Runs `run(arg)` at `at`: for the many tasks of one kind (an expiry per stored event), one shared function and
+   * its argument cost less to keep pending than a closure and its context each.
+   */
+  atWith<T>(at: number, label: string, run: (arg: T) => void, arg: T, opts?: TaskOptions): TaskId {
     const background = opts?.background === true;
-    const task: Task = { at: at > this.#now ? at : this.#now, seq: id, label, run, background };
-    this.#pending.set(id, task);
+    const task: Task = { at: at > this.#now ? at : this.#now, seq: ++this.#seq, label, run: run as (arg: unknown) => void, arg, background };
+    this.#pending++;
     if (!background) this.#foreground++;
     this.#push(task);
-    return id;
+    return task as unknown as TaskId;
   }
 
   /** Runs `run` after `delayMs` of simulated time. */
@@ -80,12 +95,14 @@ export class VirtualClock {
     return this.at(this.#now + Math.max(0, delayMs), label, run, opts);
   }
 
+  /** Cancels a pending task (a no-op once it ran or was cancelled). */
   cancel(id: TaskId | undefined): void {
     if (id === undefined) return;
-    const task = this.#pending.get(id);
-    if (!task) return;
-    this.#pending.delete(id);
+    const task = id as unknown as Task;
+    if (task.run === null) return;
     task.run = null;
+    task.arg = undefined;
+    this.#pending--;
     if (!task.background) this.#foreground--;
   }
 
@@ -109,13 +126,15 @@ export class VirtualClock {
       if (ran >= maxTasks) throw new WorkCapExceeded(ran, this.#now);
       this.#pop();
       const run = next.run!;
+      const arg = next.arg;
       next.run = null;
-      this.#pending.delete(next.seq);
+      next.arg = undefined;
+      this.#pending--;
       if (!next.background) this.#foreground--;
       this.#now = next.at;
       ran++;
       this.#executed++;
-      run();
+      run(arg);
     }
     if (until > this.#now) this.#now = until;
     return ran;

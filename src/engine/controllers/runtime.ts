@@ -4,7 +4,7 @@
 import type { ApiServer } from '../api/api-server.ts';
 import type { EventRecorder } from '../api/events.ts';
 import type { SeededRandom } from '../clock/random.ts';
-import type { VirtualClock } from '../clock/virtual-clock.ts';
+import type { TaskId, VirtualClock } from '../clock/virtual-clock.ts';
 
 export interface ControllerContext {
   api: ApiServer;
@@ -28,7 +28,7 @@ export class WorkQueue {
   #label: string;
   #sync: (key: string) => void;
   #latencyMs: number;
-  #due = new Map<string, { at: number; task: number }>();
+  #due = new Map<string, { at: number; task: TaskId }>();
 
   constructor(clock: VirtualClock, label: string, latencyMs: number, sync: (key: string) => void) {
     this.#clock = clock;

@@ -3,6 +3,8 @@
 import type { Container, ContainerState, ContainerStatus } from '../api/kinds.ts';
 import { timestamp as rfc3339 } from './time.ts';
 import type { ContainerBehaviour, ContainerKind } from './container-behaviour.ts';
+import { TaskIds } from './task-ids.ts';
+import type { TaskId } from '../clock/virtual-clock.ts';
 
 export interface Instance {
   containerID: string;
@@ -49,11 +51,11 @@ export class ContainerRun {
   /** Being killed because a liveness or startup probe failed (restarted unless restartPolicy is Never). */
   killedByProbe = false;
   /** The clock task that ends the current run (its own exit, or the kill of a failed probe). */
-  exitTask?: number;
+  exitTask?: TaskId;
   /** Reported as ContainerStatusUnknown: the pod terminated while this container had no final state (TerminatePod). */
   lost = false;
   /** Pending clock tasks of this container (start steps, exit, ready). */
-  readonly tasks = new Set<number>();
+  readonly tasks = new TaskIds();
 
   constructor(spec: Container, kind: ContainerKind, behaviour: ContainerBehaviour) {
     this.name = spec.name;
@@ -81,8 +83,23 @@ export class ContainerRun {
     return Math.max(0, this.instances - 1);
   }
 
-  /** The API status; `defaultWaiting` is ContainerCreating, or PodInitializing when the pod has init containers. */
+  /**
+   * The API status; `defaultWaiting` is ContainerCreating, or PodInitializing when the pod has init containers.
+   * The status of the last call is returned again while nothing it was built from has changed: a pod writes its
+   * status at every step of every container, and the status of a container that did not move is then the very
+   * object the stored status already holds (nothing to build, nothing to compare).
+   */
   toStatus(defaultWaiting: string): ContainerStatus {
+    const memo = this.#memo;
+    if (memo !== null && memo.matches(this, defaultWaiting)) return memo.status;
+    const status = this.#buildStatus(defaultWaiting);
+    this.#memo = new StatusMemo(this, defaultWaiting, status);
+    return status;
+  }
+
+  #memo: StatusMemo | null = null;
+
+  #buildStatus(defaultWaiting: string): ContainerStatus {
     const cur = this.current;
     let state: ContainerState;
     let lastState: ContainerState = {};
@@ -124,4 +141,50 @@ function terminatedState(i: Instance): ContainerState {
   t.finishedAt = rfc3339(i.finishedAt ?? i.startedAt);
   t.containerID = i.containerID;
   return { terminated: t };
+}
+
+/** What ContainerRun.toStatus reads, as of one call, and the status it built then. */
+class StatusMemo {
+  readonly status: ContainerStatus;
+  readonly #defaultWaiting: string;
+  readonly #lost: boolean;
+  readonly #current: Instance | undefined;
+  // the fields of the current instance that change while it exists (the others are set when it is created)
+  readonly #finishedAt: number | undefined;
+  readonly #exitCode: number | undefined;
+  readonly #reason: string | undefined;
+  readonly #message: string | undefined;
+  readonly #previous: Instance | undefined;
+  readonly #waiting: ContainerRun['waiting'];
+  readonly #ready: boolean;
+  readonly #started: boolean;
+  readonly #instances: number;
+  readonly #image: string;
+
+  constructor(c: ContainerRun, defaultWaiting: string, status: ContainerStatus) {
+    this.status = status;
+    this.#defaultWaiting = defaultWaiting;
+    this.#lost = c.lost;
+    this.#current = c.current;
+    this.#finishedAt = c.current?.finishedAt;
+    this.#exitCode = c.current?.exitCode;
+    this.#reason = c.current?.reason;
+    this.#message = c.current?.message;
+    this.#previous = c.previous;
+    this.#waiting = c.waiting;
+    this.#ready = c.ready;
+    this.#started = c.started;
+    this.#instances = c.instances;
+    this.#image = c.spec.image;
+  }
+
+  matches(c: ContainerRun, defaultWaiting: string): boolean {
+    const cur = c.current;
+    return (
+      this.#defaultWaiting === defaultWaiting && this.#lost === c.lost && this.#current === cur &&
+      this.#finishedAt === cur?.finishedAt && this.#exitCode === cur?.exitCode && this.#reason === cur?.reason && this.#message === cur?.message &&
+      this.#previous === c.previous && this.#waiting === c.waiting && this.#ready === c.ready && this.#started === c.started &&
+      this.#instances === c.instances && this.#image === c.spec.image
+    );
+  }
 }

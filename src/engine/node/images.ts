@@ -50,8 +50,20 @@ export function parseImageName(image: string): ImageName {
   return { domain, path, tag, digest };
 }
 
+// Every container start reports its image's runtime name and imageID: both depend only on the image reference,
+// so each is computed once per reference (a digest takes a seeded generator) and the same string is shared by
+// every container status that shows it. A lab run names a handful of images.
+const runtimeNames = new Map<string, string>();
+const imageIDs = new Map<string, string>();
+
 /** The name containerd reports for a container's image: fully qualified, `:latest` added when untagged. */
 export function runtimeImageName(image: string): string {
+  let name = runtimeNames.get(image);
+  if (name === undefined) runtimeNames.set(image, (name = computeRuntimeImageName(image)));
+  return name;
+}
+
+function computeRuntimeImageName(image: string): string {
   const n = parseImageName(image);
   if (n.digest && !n.tag) return `${n.domain}/${n.path}@${n.digest}`;
   return `${n.domain}/${n.path}:${n.tag ?? 'latest'}`;
@@ -59,14 +71,17 @@ export function runtimeImageName(image: string): string {
 
 /** 64 hex digits that depend only on `seed` (its own SeededRandom, so the simulation's sequence is untouched). */
 export function stableHex64(seed: string): string {
-  const r = new SeededRandom(fnv32(seed));
-  let s = '';
-  for (let i = 0; i < 8; i++) s += r.uint32().toString(16).padStart(8, '0');
-  return s;
+  return new SeededRandom(fnv32(seed)).hexWords(8);
 }
 
 /** `imageID` as containerd reports it: the repository with the manifest digest. */
 export function imageID(image: string): string {
+  let id = imageIDs.get(image);
+  if (id === undefined) imageIDs.set(image, (id = computeImageID(image)));
+  return id;
+}
+
+function computeImageID(image: string): string {
   const n = parseImageName(image);
   const digest = n.digest ?? `sha256:${stableHex64(runtimeImageName(image))}`;
   return `${n.domain}/${n.path}@${digest}`;
@@ -74,9 +89,16 @@ export function imageID(image: string): string {
 
 /** The last path component of the repository, lower case: `nginx`, `busybox`, `pause`. */
 export function imageBaseName(image: string): string {
-  const path = parseImageName(image).path;
-  return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  // asked several times for every container the kubelet starts (server? shell? graceful?): kept per reference
+  let base = baseNames.get(image);
+  if (base === undefined) {
+    const path = parseImageName(image).path;
+    baseNames.set(image, (base = path.slice(path.lastIndexOf('/') + 1).toLowerCase()));
+  }
+  return base;
 }
+
+const baseNames = new Map<string, string>();
 
 /** Compressed sizes of common images (bytes, as `Image size: N bytes` prints them; close to the real ones). */
 const KNOWN_SIZES: Record<string, number> = {

@@ -18,6 +18,7 @@
 //    (full disruption) the controller removes these taints and evicts nothing. A Ready node loses them again
 //    at the next monitor pass (markNodeAsReachable). The taint eviction controller acts on the NoExecute taints.
 // Heartbeats come from leases.ts: nothing runs while every node is healthy.
+import type { TaskId } from '../clock/virtual-clock.ts';
 import type { Condition, Node, Pod, Taint } from '../api/kinds.ts';
 import { deepEqual } from '../api/objects.ts';
 import { rfc3339 } from '../clock/time-format.ts';
@@ -60,10 +61,10 @@ class NodeLifecycle {
   #start: number;
   #registered = new Set<string>();
   #cidrs = new Map<string, number>();
-  #monitorTasks = new Map<string, { at: number; id: number }>();
+  #monitorTasks = new Map<string, { at: number; id: TaskId }>();
   #readyByNode = new Map<string, string | undefined>();
   #taintQueues = new Map<string, { nodes: string[]; nextAllowed: number }>();
-  #taintPass: number | undefined;
+  #taintPass: TaskId | undefined;
 
   constructor(ctx: ControllerContext) {
     this.#ctx = ctx;

@@ -25,9 +25,24 @@ function goList(names: string[]): string {
 }
 
 function cond(type: string, status: Condition['status'], reason?: string, message?: string): Condition {
+  if (!reason && !message) return plainCondition(type, status);
   const c: Condition = { type, status };
   if (reason) c.reason = reason;
   if (message) c.message = message;
+  return c;
+}
+
+/**
+ * Generated conditions without reason or message (most of them: every status write of every pod generates
+ * five) are shared frozen objects: they are only read, by mergeConditions, which builds what it stores.
+ */
+const plainConditions = new Map<string, Map<string, Condition>>();
+
+function plainCondition(type: string, status: Condition['status']): Condition {
+  let byType = plainConditions.get(status);
+  if (!byType) plainConditions.set(status, (byType = new Map()));
+  let c = byType.get(type);
+  if (!c) byType.set(type, (c = Object.freeze({ type, status })));
   return c;
 }
 
@@ -36,18 +51,30 @@ function statusOf(statuses: ContainerStatus[], name: string): ContainerStatus | 
   return undefined;
 }
 
+/** The container `name` by its first status, init container statuses first: no status, ready, or not ready. */
+function readiness(input: ConditionsInput, name: string): 'unknown' | 'ready' | 'unready' {
+  const s = statusOf(input.initContainerStatuses, name) ?? statusOf(input.containerStatuses, name);
+  return !s ? 'unknown' : s.ready ? 'ready' : 'unready';
+}
+
 // Runs on every status write of every pod: loops, and lists only when a container is unknown or unready.
 export function containersReadyCondition(input: ConditionsInput): Condition {
   let unknown: string[] | undefined;
   let unready: string[] | undefined;
-  const check = (name: string): void => {
-    // the first status of that name, init container statuses first
-    const s = statusOf(input.initContainerStatuses, name) ?? statusOf(input.containerStatuses, name);
-    if (!s) (unknown ??= []).push(name);
-    else if (!s.ready) (unready ??= []).push(name);
-  };
-  for (const c of input.initContainers ?? []) if (c.restartPolicy === 'Always') check(c.name);
-  for (const c of input.containers) check(c.name);
+  const inits = input.initContainers;
+  if (inits) {
+    for (const c of inits) {
+      if (c.restartPolicy !== 'Always') continue;
+      const r = readiness(input, c.name);
+      if (r === 'unknown') (unknown ??= []).push(c.name);
+      else if (r === 'unready') (unready ??= []).push(c.name);
+    }
+  }
+  for (const c of input.containers) {
+    const r = readiness(input, c.name);
+    if (r === 'unknown') (unknown ??= []).push(c.name);
+    else if (r === 'unready') (unready ??= []).push(c.name);
+  }
   if (input.phase === 'Succeeded' && unknown === undefined) return cond('ContainersReady', 'False', 'PodCompleted');
   if (input.phase === 'Failed') return cond('ContainersReady', 'False', 'PodFailed');
   const messages: string[] = [];

@@ -17,7 +17,8 @@ export interface PhaseInput {
 }
 
 function find(statuses: ContainerStatus[] | undefined, name: string): ContainerStatus | undefined {
-  return statuses?.find((s) => s.name === name);
+  if (statuses) for (let i = 0; i < statuses.length; i++) if (statuses[i]!.name === name) return statuses[i];
+  return undefined;
 }
 
 export function getPhase(input: PhaseInput): PodPhase {

@@ -18,6 +18,8 @@ import { kubeletConditions, mergeConditions } from './pod-conditions.ts';
 import { getPhase } from './pod-phase.ts';
 import { containerProbeOutcomes, type ProbeOutcomes } from './probe-outcome.ts';
 import { ContainerProber, type ProbeHost, type ProbeKind } from './probes.ts';
+import { TaskIds } from './task-ids.ts';
+import type { TaskId } from '../clock/virtual-clock.ts';
 
 /** After a container exits into back-off, the kubelet's next sync (≈1 s later here) reports CrashLoopBackOff. */
 export const CRASHLOOP_STATUS_DELAY_MS = 1_000;
@@ -65,10 +67,10 @@ export class PodWorker {
   #deadline = 0;
   #finished = false;
   #destroyed = false;
-  #tasks = new Set<number>();
-  /** The prober of each container that has probes. */
-  #probers = new Map<ContainerRun, ContainerProber>();
-  #outcomes = new Map<string, ProbeOutcomes>();
+  #tasks = new TaskIds();
+  /** The prober of each container that has probes; null when none has (most pods: nothing to keep). */
+  #probers: Map<ContainerRun, ContainerProber> | null = null;
+  #outcomes: Map<string, ProbeOutcomes> | null = null;
 
   constructor(rt: NodeRuntime, pod: Pod) {
     this.#rt = rt;
@@ -84,7 +86,7 @@ export class PodWorker {
     for (const c of [...this.#inits, ...this.#regulars]) {
       if (c.kind === 'init') continue; // validation allows probes only on regular containers and sidecars
       const { startupProbe: startup, livenessProbe: liveness, readinessProbe: readiness } = c.spec;
-      if (startup || liveness || readiness) this.#probers.set(c, new ContainerProber(this.#probeHost(c), { startup, liveness, readiness }));
+      if (startup || liveness || readiness) (this.#probers ??= new Map()).set(c, new ContainerProber(this.#probeHost(c), { startup, liveness, readiness }));
     }
   }
 
@@ -108,7 +110,7 @@ export class PodWorker {
     return this.#rt.ctx.clock.now();
   }
 
-  #later(ms: number, label: string, fn: () => void, c?: ContainerRun): number {
+  #later(ms: number, label: string, fn: () => void, c?: ContainerRun): TaskId {
     const id = this.#rt.ctx.clock.after(ms, `kubelet ${this.#rt.nodeName} ${this.namespace}/${this.name} ${label}`, () => {
       this.#tasks.delete(id);
       c?.tasks.delete(id);
@@ -120,7 +122,7 @@ export class PodWorker {
   }
 
   /** Cancels one pending task of `c` (a no-op once it ran or was cancelled). */
-  #unschedule(c: ContainerRun, id: number): void {
+  #unschedule(c: ContainerRun, id: TaskId): void {
     if (!c.tasks.has(id)) return;
     this.#rt.ctx.clock.cancel(id);
     c.tasks.delete(id);
@@ -128,11 +130,10 @@ export class PodWorker {
   }
 
   #cancel(c: ContainerRun): void {
-    for (const id of c.tasks) {
+    c.tasks.drain((id) => {
       this.#rt.ctx.clock.cancel(id);
       this.#tasks.delete(id);
-    }
-    c.tasks.clear();
+    });
   }
 
   #event(type: 'Normal' | 'Warning', reason: string, message: string, c?: ContainerRun): void {
@@ -151,7 +152,7 @@ export class PodWorker {
   start(): void {
     this.#startTime = rfc3339(this.#now());
     // SyncPod adds the pod to the probe manager: the probe workers' tickers start now
-    for (const p of this.#probers.values()) p.admitted(this.#now());
+    if (this.#probers) for (const p of this.#probers.values()) p.admitted(this.#now());
     this.sync();
     if (this.#pod.metadata.deletionTimestamp) {
       this.beginTermination();
@@ -258,11 +259,9 @@ export class PodWorker {
 
   #run(c: ContainerRun): void {
     const now = this.#now();
-    const random = this.#rt.ctx.random;
-    let hex = '';
-    for (let i = 0; i < 8; i++) hex += random.uint32().toString(16).padStart(8, '0');
+    const hex = this.#rt.ctx.random.hexWords(8);
     if (c.current) c.previous = c.current;
-    c.current = { containerID: `containerd://${hex}`, image: runtimeImageName(c.spec.image), imageID: imageID(c.spec.image), startedAt: now };
+    c.current = { containerID: ['containerd://', hex].join(''), image: runtimeImageName(c.spec.image), imageID: imageID(c.spec.image), startedAt: now };
     c.instances++;
     c.waiting = undefined;
     c.stage = 'running';
@@ -271,7 +270,7 @@ export class PodWorker {
     this.#event('Normal', 'Started', 'Container started', c);
     const attempt = c.behaviour.countsAttempts ? this.#rt.attempts.next(this.#pod, c.name) : c.instances - 1;
     const plan = c.behaviour.run(attempt);
-    const prober = this.#probers.get(c);
+    const prober = this.#probers?.get(c);
     // without a startup probe a running container has started; without a readiness probe it is ready once
     // started and serving (ready-after)
     c.started = !prober?.hasStartup;
@@ -293,7 +292,7 @@ export class PodWorker {
 
   /** Ready without a readiness probe: running, started and serving. */
   #refreshReady(c: ContainerRun): void {
-    if (c.kind === 'init' || this.#probers.get(c)?.hasReadiness) return;
+    if (c.kind === 'init' || this.#probers?.get(c)?.hasReadiness) return;
     c.ready = c.running && c.started && !c.stopping && this.#now() >= c.current!.startedAt + c.behaviour.servingAfterMs;
   }
 
@@ -324,18 +323,19 @@ export class PodWorker {
   /** What the probe of `kind` returns over a run of `c` (the same for every run). */
   #probeOutcomes(c: ContainerRun, kind: ProbeKind): ProbeOutcomes {
     const key = `${c.name}\u0000${kind}`;
-    let o = this.#outcomes.get(key);
+    const outcomes = (this.#outcomes ??= new Map());
+    let o = outcomes.get(key);
     if (!o) {
       const probe = kind === 'startup' ? c.spec.startupProbe! : kind === 'liveness' ? c.spec.livenessProbe! : c.spec.readinessProbe!;
       o = containerProbeOutcomes(probe, c.spec, this.#podIP ?? '', c.behaviour.servingAfterMs, c.behaviour.probeFailAfterMs);
-      this.#outcomes.set(key, o);
+      outcomes.set(key, o);
     }
     return o;
   }
 
   /** The kubelet syncs the pod (a container started or exited, a probe result changed): UpdatePodStatus. */
   #podSync(): void {
-    if (this.#terminating || this.#finished || this.#destroyed || this.#probers.size === 0) return;
+    if (this.#terminating || this.#finished || this.#destroyed || !this.#probers) return;
     for (const p of this.#probers.values()) p.podSynced();
   }
 
@@ -353,7 +353,7 @@ export class PodWorker {
       : `Container ${c.name} failed ${kind} probe${restart ? ', will be restarted' : ''}`;
     this.#event('Normal', 'Killing', message, c);
     c.killedByProbe = true;
-    this.#probers.get(c)?.killing();
+    this.#probers?.get(c)?.killing();
     const probe = kind === 'startup' ? c.spec.startupProbe : c.spec.livenessProbe;
     const probeGrace = probe?.terminationGracePeriodSeconds;
     const graceS =
@@ -386,7 +386,7 @@ export class PodWorker {
   exit(c: ContainerRun, exitCode: number, reason?: string): void {
     if (!c.running) return;
     this.#cancel(c);
-    this.#probers.get(c)?.runEnded();
+    this.#probers?.get(c)?.runEnded();
     const killed = c.killedByProbe;
     c.killedByProbe = false;
     c.exitTask = undefined;
@@ -490,7 +490,7 @@ export class PodWorker {
     this.#terminating = true;
     const graceS = this.#pod.metadata.deletionGracePeriodSeconds ?? this.#pod.spec?.terminationGracePeriodSeconds ?? 30;
     this.#deadline = this.#now() + graceS * 1000;
-    for (const p of this.#probers.values()) p.stop();
+    if (this.#probers) for (const p of this.#probers.values()) p.stop();
     for (const c of [...this.#inits, ...this.#regulars]) {
       if (!c.running) this.#cancel(c);
       if (c.kind !== 'init') c.ready = false; // a completed init container stays ready
@@ -508,7 +508,7 @@ export class PodWorker {
       if (!c.running || c.stopping) continue;
       c.stopping = true;
       c.ready = false;
-      this.#probers.get(c)?.stop();
+      this.#probers?.get(c)?.stop();
       // a kill for a failed probe is already under way: the pod worker finishes it before terminating the pod
       if (c.killedByProbe) continue;
       this.#event('Normal', 'Killing', `Stopping container ${c.name}`, c);
@@ -552,8 +552,7 @@ export class PodWorker {
   /** The pod is gone from the API (or from this node): stop everything. */
   destroy(): void {
     if (this.#destroyed) return;
-    for (const id of this.#tasks) this.#rt.ctx.clock.cancel(id);
-    this.#tasks.clear();
+    this.#tasks.drain((id) => this.#rt.ctx.clock.cancel(id));
     if (this.#sandbox === 'ready' && this.#podIP) this.#rt.releaseIP(this.#podIP);
     this.#sandbox = 'gone';
     this.#destroyed = true;

@@ -18,6 +18,7 @@
 // skipped by asking the outcomes when they next change (probe-outcome.ts), so a healthy pod leaves nothing on
 // the clock. Not modelled: the random start delay of workers on a kubelet that has just started, probe
 // durations (a gRPC dial timeout, slow exec commands), the pod's periodic resync.
+import type { TaskId } from '../clock/virtual-clock.ts';
 import type { Probe } from '../api/kinds.ts';
 import type { ProbeOutcomes } from './probe-outcome.ts';
 
@@ -50,8 +51,8 @@ type Result = 'success' | 'failure' | 'unknown';
 export interface ProbeHost {
   now(): number;
   /** A clock task that belongs to the container (cancelled when the container run ends). */
-  schedule(ms: number, label: string, fn: () => void): number;
-  unschedule(id: number): void;
+  schedule(ms: number, label: string, fn: () => void): TaskId;
+  unschedule(id: TaskId): void;
   unhealthy(message: string): void;
   /** The startup probe succeeded. */
   started(): void;
@@ -76,7 +77,7 @@ class ProbeWorker {
   /** The result manager's value for the current container. */
   result: Result;
   onHold = false;
-  task: number | undefined;
+  task: TaskId | undefined;
 
   constructor(kind: ProbeKind, probe: Probe) {
     this.kind = kind;

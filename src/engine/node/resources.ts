@@ -21,6 +21,18 @@ export function emptyResources(): Resources {
 }
 
 function num(v: unknown, milli: boolean): number {
+  if (typeof v !== 'string') return parseNum(v, milli);
+  // The scheduler reads the same few texts ('10m', '64Mi') for every pod: each is parsed once.
+  const cache = milli ? milliValues : values;
+  let n = cache.get(v);
+  if (n === undefined) cache.set(v, (n = parseNum(v, milli)));
+  return n;
+}
+
+const milliValues = new Map<string, number>();
+const values = new Map<string, number>();
+
+function parseNum(v: unknown, milli: boolean): number {
   const q = parseQuantityValue(v);
   if (!q.ok) return 0;
   return Number(milli ? milliValue(q.quantity) : quantityValue(q.quantity));
@@ -86,6 +98,16 @@ export function podRequests(spec: PodSpec | undefined, nonZero = false): Resourc
   const overhead = (spec as { overhead?: ResourceList } | undefined)?.overhead;
   if (overhead) total = addResources(total, fromResourceList(overhead));
   return total;
+}
+
+/** Both variants of podRequests for one spec; shared, never changed. */
+export interface PodRequests {
+  readonly req: Resources;
+  readonly nonZero: Resources;
+}
+
+export function podRequestsBoth(spec: PodSpec | undefined): PodRequests {
+  return { req: podRequests(spec), nonZero: podRequests(spec, true) };
 }
 
 export interface Allocatable extends Resources {

@@ -107,7 +107,9 @@ function termMatches(term: NodeSelectorTerm, node: Node): boolean {
 /** nodeSelector (every label equal) and requiredDuringSchedulingIgnoredDuringExecution (any term). */
 export function matchesNodeAffinity(pod: Pod, node: Node): boolean {
   const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const selector = pod.spec?.nodeSelector;
+  // for…in over a plain JSON object: its own keys, without building an entries array per node
+  if (selector) for (const k in selector) if (labels[k] !== selector[k]) return false;
   const affinity = pod.spec?.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: NodeSelectorTerm[] } } } | undefined;
   const required = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (required) return (required.nodeSelectorTerms ?? []).some((t) => termMatches(t, node));
@@ -118,18 +120,26 @@ function nodeAffinity(pod: Pod, node: Node): FilterFailure | null {
   return matchesNodeAffinity(pod, node) ? null : { plugin: 'NodeAffinity', reasons: [REASON_AFFINITY], unresolvable: true };
 }
 
-/** hostPorts a pod asks for, as `protocol/hostIP/port`. */
-export function podHostPorts(pod: Pod): string[] {
-  const out: string[] = [];
-  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-    for (const p of (c.ports ?? []) as { hostPort?: number; protocol?: string; hostIP?: string }[]) {
-      if (p.hostPort) out.push(`${p.protocol ?? 'TCP'}/${p.hostIP || '0.0.0.0'}/${p.hostPort}`);
+/** No host ports: shared by the pods that ask for none (most of them); never changed. */
+const NO_HOST_PORTS: readonly string[] = Object.freeze([]);
+
+/**
+ * hostPorts a pod asks for, as `protocol/hostIP/port`, init containers first. Runs for every node a pod is
+ * filtered against: a pod without host ports gets the shared empty list.
+ */
+export function podHostPorts(pod: Pod): readonly string[] {
+  let out: string[] | undefined;
+  for (const list of [pod.spec?.initContainers, pod.spec?.containers]) {
+    if (!list) continue;
+    for (const c of list) {
+      const ports = c.ports as { hostPort?: number; protocol?: string; hostIP?: string }[] | undefined;
+      if (ports) for (const p of ports) if (p.hostPort) (out ??= []).push(`${p.protocol ?? 'TCP'}/${p.hostIP || '0.0.0.0'}/${p.hostPort}`);
     }
   }
-  return out;
+  return out ?? NO_HOST_PORTS;
 }
 
-function portsConflict(wanted: string[], used: Set<string>): boolean {
+function portsConflict(wanted: readonly string[], used: Set<string>): boolean {
   for (const w of wanted) {
     const [proto, ip, port] = w.split('/');
     for (const u of used) {
@@ -166,8 +176,14 @@ export function resourcesFit(req: Resources, info: NodeInfo): FilterFailure | nu
   check('cpu', req.milliCPU, alloc.milliCPU, info.requested.milliCPU);
   check('memory', req.memory, alloc.memory, info.requested.memory);
   check('ephemeral-storage', req.ephemeralStorage, alloc.ephemeralStorage, info.requested.ephemeralStorage);
-  for (const name of Object.keys(req.scalar).sort()) check(name, req.scalar[name]!, alloc.scalar[name] ?? 0, info.requested.scalar[name] ?? 0);
+  if (hasKeys(req.scalar)) for (const name of Object.keys(req.scalar).sort()) check(name, req.scalar[name]!, alloc.scalar[name] ?? 0, info.requested.scalar[name] ?? 0);
   return reasons.length ? { plugin: 'NodeResourcesFit', reasons, unresolvable } : null;
+}
+
+/** Whether a plain object has an own key (without listing them: most pods request no extended resource). */
+function hasKeys(o: Record<string, unknown>): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** Runs the filters in order; null when the node fits. */

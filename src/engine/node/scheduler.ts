@@ -12,6 +12,7 @@
 // to 10 s per attempt, LATENCY.schedulingBackoff*); without such a change it is retried when the queue
 // flushes pods that stayed unschedulable for 5 minutes (podMaxInUnschedulablePodsDuration, checked every 30 s).
 import type { Condition, Node, Pod } from '../api/kinds.ts';
+import type { TaskId } from '../clock/virtual-clock.ts';
 import { deepEqual } from '../api/objects.ts';
 import { rfc3339 } from '../clock/time-format.ts';
 import type { Controller, ControllerContext } from '../controllers/runtime.ts';
@@ -20,7 +21,7 @@ import { LATENCY } from '../sim/latencies.ts';
 import { bindPod } from './binding.ts';
 import { fitErrorMessage, type NodeVerdict } from './fit-error.ts';
 import { COSCHEDULING_SCHEDULER_NAME, planGang, watchGangChanges } from './gang.ts';
-import { addResources, podRequests, subResources, type Resources } from './resources.ts';
+import { addResources, podRequestsBoth, subResources, type PodRequests, type Resources } from './resources.ts';
 import { leastAllocatedScore, newNodeInfo, podHostPorts, runFilters, topologySpreadScores, type NodeInfo } from './scheduler-filters.ts';
 import { controllerOf } from '../api/objects.ts';
 
@@ -35,7 +36,7 @@ interface BoundPod {
   spread: string | null;
   req: Resources;
   nonZero: Resources;
-  ports: string[];
+  ports: readonly string[];
   priority: number;
 }
 
@@ -44,7 +45,7 @@ interface PendingPod {
   attempts: number;
   lastAttempt: number;
   unschedulable: boolean;
-  flushTask?: number;
+  flushTask?: TaskId;
 }
 
 /** The owner whose pods the default topology spreading keeps apart (DefaultSelector: RS, StatefulSet, RC). */
@@ -55,6 +56,15 @@ function spreadGroup(p: Pod): string | null {
 
 function isTerminal(p: Pod): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+}
+
+/**
+ * A change to a bound pod that kept what the scheduler follows (its spec object, deletion, terminal phase and
+ * generation): most status writes. Such a pod is not in the queue, and its node already counts it as it did.
+ */
+function boundAndUnchanged(old: Pod, cur: Pod): boolean {
+  return old.spec === cur.spec && !!cur.spec?.nodeName && old.metadata.deletionTimestamp === cur.metadata.deletionTimestamp &&
+    old.metadata.generation === cur.metadata.generation && isTerminal(old) === isTerminal(cur);
 }
 
 /** The default profile, and the coscheduling profile of scheduler-plugins (gang.ts) run by the same loop. */
@@ -71,6 +81,9 @@ function schedulingGates(p: Pod): unknown[] {
 class Scheduler {
   #ctx: ControllerContext;
   #nodes = new Map<string, NodeInfo>();
+  #lastRequests: { containers: unknown; init: unknown; overhead: unknown; requests: PodRequests } | null = null;
+  /** The node names in sorted order, the order nodes are filtered in; null when a node came or went since. */
+  #sortedNames: string[] | null = null;
   #bound = new Map<string, BoundPod>();
   #pending = new Map<string, PendingPod>();
   #queue: WorkQueue;
@@ -84,6 +97,7 @@ class Scheduler {
       const node = e.object as Node;
       if (e.type === 'DELETED') {
         this.#nodes.delete(node.metadata.name);
+        this.#sortedNames = null;
         return;
       }
       const prev = this.#nodes.get(node.metadata.name);
@@ -97,10 +111,34 @@ class Scheduler {
         info.spreadCounts = prev.spreadCounts;
       }
       this.#nodes.set(node.metadata.name, info);
+      if (!prev) this.#sortedNames = null;
       if (!prev || this.#nodeChangeMatters(prev.node, node)) this.#requeueUnschedulable();
     });
-    ctx.api.watch(['Pod'], (e) => this.#onPod(e.type, e.object as Pod));
+    // (when the watch starts before any pod exists, as in a Simulation, every version of every pod comes through it)
+    const seesEveryVersion = ctx.api.count('Pod') === 0;
+    ctx.api.watch(['Pod'], (e) => {
+      if (seesEveryVersion && e.old && boundAndUnchanged(e.old as Pod, e.object as Pod)) return;
+      this.#onPod(e.type, e.object as Pod, e.key);
+    });
     watchGangChanges(ctx.api, () => this.#requeueUnschedulable());
+  }
+
+  /**
+   * A pod's requests (both variants), remembered for the pod just scheduled: binding it delivers its bound
+   * version at once, whose spec is a copy that keeps the same containers lists, and #assume reads them again.
+   */
+  #requestsOf(spec: Pod['spec']): PodRequests {
+    const last = this.#lastRequests;
+    const overhead = (spec as { overhead?: unknown } | undefined)?.overhead;
+    if (spec && last && last.containers === spec.containers && last.init === spec.initContainers && last.overhead === overhead) return last.requests;
+    const requests = podRequestsBoth(spec);
+    this.#lastRequests = spec ? { containers: spec.containers, init: spec.initContainers, overhead, requests } : null;
+    return requests;
+  }
+
+  /** The node names, sorted (kept between cycles: every pod of a big workload filters the same nodes). */
+  #nodeNames(): readonly string[] {
+    return (this.#sortedNames ??= [...this.#nodes.keys()].sort());
   }
 
   #nodeChangeMatters(a: Node, b: Node): boolean {
@@ -112,8 +150,9 @@ class Scheduler {
     );
   }
 
-  #onPod(type: string, pod: Pod): void {
-    const key = namespacedKey(pod.metadata.namespace, pod.metadata.name);
+  /** `eventKey`: the watch event's `namespace/name` of the pod, already hashed by the watchers before. */
+  #onPod(type: string, pod: Pod, eventKey?: string): void {
+    const key = eventKey ?? namespacedKey(pod.metadata.namespace, pod.metadata.name);
     // the cache of bound pods: non-terminal pods assigned to a node hold their requests
     const holds = type !== 'DELETED' && !!pod.spec?.nodeName && !isTerminal(pod);
     const had = this.#bound.get(key);
@@ -150,7 +189,8 @@ class Scheduler {
 
   #assume(key: string, pod: Pod): void {
     const info = this.#nodes.get(pod.spec!.nodeName!);
-    const b: BoundPod = { node: pod.spec!.nodeName!, spread: pod.metadata.deletionTimestamp ? null : spreadGroup(pod), req: podRequests(pod.spec), nonZero: podRequests(pod.spec, true), ports: podHostPorts(pod), priority: pod.spec?.priority ?? 0 };
+    const { req, nonZero } = this.#requestsOf(pod.spec);
+    const b: BoundPod = { node: pod.spec!.nodeName!, spread: pod.metadata.deletionTimestamp ? null : spreadGroup(pod), req, nonZero, ports: podHostPorts(pod), priority: pod.spec?.priority ?? 0 };
     this.#bound.set(key, b);
     if (!info) return;
     info.requested = addResources(info.requested, b.req);
@@ -213,12 +253,11 @@ class Scheduler {
       return;
     }
 
-    const req = podRequests(pod.spec);
-    const nonZero = podRequests(pod.spec, true);
+    const { req, nonZero } = this.#requestsOf(pod.spec);
     const priority = pod.spec?.priority ?? 0;
     const verdicts: NodeVerdict[] = [];
     const feasible: NodeInfo[] = [];
-    for (const name of [...this.#nodes.keys()].sort()) {
+    for (const name of this.#nodeNames()) {
       const info = this.#nodes.get(name)!;
       const failure = runFilters(pod, req, info);
       if (failure) verdicts.push({ failure, hasLowerPriorityPods: info.podPriorities.some((p) => p < priority) });

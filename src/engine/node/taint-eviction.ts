@@ -8,6 +8,7 @@
 // grace period, so on an unreachable node the pod stays Terminating until its kubelet returns.
 // Tolerations are read with the DefaultTolerationSeconds admission applied (tolerations.ts): the simulated
 // API server does not add them, so without this every pod would be evicted at once.
+import type { TaskId } from '../clock/virtual-clock.ts';
 import type { Condition, Node, Pod, Taint, Toleration } from '../api/kinds.ts';
 import { rfc3339 } from '../clock/time-format.ts';
 import type { Controller, ControllerContext } from '../controllers/runtime.ts';
@@ -20,7 +21,7 @@ export const TAINT_EVICTION_CONTROLLER = 'taint-eviction-controller';
 interface Work {
   createdAt: number;
   fireAt: number;
-  task: number;
+  task: TaskId;
 }
 
 function noExecute(node: Node | undefined): Taint[] {
@@ -33,7 +34,8 @@ class TaintEviction {
   #work = new Map<string, Work>();
   /** Pods by node, with the tolerations last seen (to skip updates that change neither). */
   #podsByNode = new Map<string, Map<string, Toleration[] | undefined>>();
-  #podNode = new Map<string, string>();
+  /** Each bound pod's node and tolerations as last seen (one lookup per pod event, most of which change neither). */
+  #podNode = new Map<string, { node: string; tolerations: Toleration[] | undefined }>();
 
   constructor(ctx: ControllerContext) {
     this.#ctx = ctx;
@@ -47,10 +49,16 @@ class TaintEviction {
       else this.#tainted.delete(name);
       ctx.clock.after(0, `taint-eviction node ${name}`, () => this.#handleNode(name));
     });
+    // Every version of every pod comes through this watch when it starts before any pod exists (it always does
+    // in a Simulation): then a change that kept the spec object (a status write) keeps the node and the
+    // tolerations seen with the version before, and needs no lookup.
+    const seesEveryVersion = ctx.api.count('Pod') === 0;
     ctx.api.watch(['Pod'], (e) => {
+      if (seesEveryVersion && e.old && e.old.spec === e.object.spec) return;
       const pod = e.object as Pod;
       const key = e.key ?? namespacedKey(pod.metadata.namespace, pod.metadata.name);
-      const prevNode = this.#podNode.get(key);
+      const prev = this.#podNode.get(key);
+      const prevNode = prev?.node;
       if (e.type === 'DELETED') {
         if (prevNode) this.#podsByNode.get(prevNode)?.delete(key);
         this.#podNode.delete(key);
@@ -59,10 +67,10 @@ class TaintEviction {
       }
       const nodeName = pod.spec?.nodeName;
       if (!nodeName) return;
-      const prevTolerations = prevNode ? this.#podsByNode.get(prevNode)?.get(key) : undefined;
+      const prevTolerations = prevNode ? prev.tolerations : undefined;
       if (prevNode === nodeName && deepEqual(prevTolerations, pod.spec?.tolerations)) return;
       if (prevNode && prevNode !== nodeName) this.#podsByNode.get(prevNode)?.delete(key);
-      this.#podNode.set(key, nodeName);
+      this.#podNode.set(key, { node: nodeName, tolerations: pod.spec?.tolerations });
       let m = this.#podsByNode.get(nodeName);
       if (!m) this.#podsByNode.set(nodeName, (m = new Map()));
       m.set(key, pod.spec?.tolerations);

@@ -1,7 +1,7 @@
 // Reading a Deployment's ReplicaSets (pkg/controller/deployment/util and pkg/controller/controller_utils.go):
 // which one is "new", orderings, sums, saturation and the proportions of §3.8.
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../../api/kinds.ts';
-import { clone } from '../../api/objects.ts';
+import { clone, identicalJson } from '../../api/objects.ts';
 import { DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, POD_TEMPLATE_HASH_LABEL, revisionOf } from './annotations.ts';
 import { desiredReplicas, maxSurge, scaledMaxSurge } from './fenceposts.ts';
 import { canonicalJSON } from './hash.ts';
@@ -60,6 +60,11 @@ export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSp
  */
 export class TemplateKeys {
   #keys = new Map<string, string>();
+  /**
+   * The last template seen for each uid (a copy) and its key: a scale bumps the generation but keeps the
+   * template, and comparing it with the copy (identicalJson) costs less than computing the key again.
+   */
+  #last = new Map<string, { template: PodTemplateSpec | undefined; key: string }>();
 
   of(o: ReplicaSet | Deployment): string {
     if (o.metadata.generation === undefined || !o.metadata.uid) return templateKey(o.spec?.template);
@@ -67,9 +72,18 @@ export class TemplateKeys {
     let key = this.#keys.get(id);
     if (key === undefined) {
       if (this.#keys.size > 10_000) this.#keys.clear();
-      key = templateKey(o.spec?.template);
+      key = this.#keyOfTemplate(o.metadata.uid, o.spec?.template);
       this.#keys.set(id, key);
     }
+    return key;
+  }
+
+  #keyOfTemplate(uid: string, template: PodTemplateSpec | undefined): string {
+    const last = this.#last.get(uid);
+    if (last && identicalJson(last.template, template)) return last.key;
+    if (this.#last.size > 10_000) this.#last.clear();
+    const key = templateKey(template);
+    this.#last.set(uid, { template: clone(template), key });
     return key;
   }
 }

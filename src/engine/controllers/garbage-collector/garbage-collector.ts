@@ -62,6 +62,9 @@ export class GarbageCollector implements Controller {
       }
       return;
     }
+    // A change that kept the owner references and the deletion state (a status write: the very same objects)
+    // leaves the graph as it is.
+    if (e.old && sameGraphFacts(e.old, o)) return;
     const { node, previous, diff } = this.#graph.upsert(o);
     this.#addDependentToOwners(o, node, diff.added);
     this.#addUnblockedOwnersToDeleteQueue(diff);
@@ -217,4 +220,11 @@ export class GarbageCollector implements Controller {
     else delete o.metadata.ownerReferences;
     this.#ctx.api.update(o);
   }
+}
+
+/** The parts of an object the graph follows are the same (identical references, or equal texts). */
+export function sameGraphFacts(old: KubeObject, cur: KubeObject): boolean {
+  const a = old.metadata;
+  const b = cur.metadata;
+  return a.ownerReferences === b.ownerReferences && a.deletionTimestamp === b.deletionTimestamp && a.finalizers === b.finalizers && a.uid === b.uid;
 }

@@ -74,9 +74,7 @@ export class DependencyGraph {
       for (const ref of owners) this.#link(ref.uid, node.uid);
       return { node, previous: null, diff: { added: owners, removed: [], changed: [] } };
     }
-    const previous: NodeState = {
-      beingDeleted: existing.beingDeleted, deletingDependents: existing.deletingDependents, orphaning: existing.orphaning,
-    };
+    const previous = nodeState(existing.beingDeleted, existing.deletingDependents, existing.orphaning);
     // Most updates (status writes) keep the very same ownerReferences array: nothing to compare.
     const diff = existing.owners === owners ? NO_DIFF : referencesDiff(existing.owners, owners);
     for (const ref of diff.removed) this.#unlink(ref.uid, existing.uid);
@@ -116,12 +114,24 @@ const NO_DIFF: OwnerDiff = Object.freeze({ added: [], removed: [], changed: [] }
 
 export function stateOf(o: KubeObject): NodeState {
   const beingDeleted = o.metadata.deletionTimestamp !== undefined;
-  const finalizers = o.metadata.finalizers ?? [];
-  return {
+  const finalizers = o.metadata.finalizers;
+  return nodeState(
     beingDeleted,
-    deletingDependents: beingDeleted && finalizers.includes('foregroundDeletion'),
-    orphaning: beingDeleted && finalizers.includes('orphan'),
-  };
+    beingDeleted && finalizers !== undefined && finalizers.includes('foregroundDeletion'),
+    beingDeleted && finalizers !== undefined && finalizers.includes('orphan'),
+  );
+}
+
+/**
+ * The eight possible states, shared and frozen: every watch event of every object reads a state (and the
+ * previous one), and a state is only ever read.
+ */
+const NODE_STATES: readonly NodeState[] = Array.from({ length: 8 }, (_, bits) =>
+  Object.freeze({ beingDeleted: (bits & 4) !== 0, deletingDependents: (bits & 2) !== 0, orphaning: (bits & 1) !== 0 }),
+);
+
+function nodeState(beingDeleted: boolean, deletingDependents: boolean, orphaning: boolean): NodeState {
+  return NODE_STATES[(beingDeleted ? 4 : 0) | (deletingDependents ? 2 : 0) | (orphaning ? 1 : 0)]!;
 }
 
 function sameRef(a: OwnerReference, b: OwnerReference): boolean {

@@ -89,19 +89,69 @@ export function activePerNode(related: Iterable<PodFacts>): Map<string, number> 
  */
 export function chooseVictims(active: readonly PodFacts[], onNode: ReadonlyMap<string, number>, diff: number, nowMs: number): PodFacts[] {
   if (diff >= active.length) return active.slice(0, diff);
-  const c = rankContext(onNode, nowMs);
-  if (diff > 16) {
-    return [...active].sort((a, b) => (deleteBefore(a, b, c) ? -1 : deleteBefore(b, a, c) ? 1 : 0)).slice(0, diff);
-  }
+  const ranked = rankAll(active, rankContext(onNode, nowMs));
+  if (diff > 16) return ranked.sort(compareRanked).slice(0, diff).map((r) => r.facts);
   const out: PodFacts[] = [];
-  const taken = new Uint8Array(active.length);
+  const taken = new Uint8Array(ranked.length);
   for (let k = 0; k < diff; k++) {
     let best = -1;
-    for (let i = 0; i < active.length; i++) if (!taken[i] && (best < 0 || deleteBefore(active[i], active[best], c))) best = i;
+    for (let i = 0; i < ranked.length; i++) if (!taken[i] && (best < 0 || compareRanked(ranked[i]!, ranked[best]!) < 0)) best = i;
     taken[best] = 1;
-    out.push(active[best]);
+    out.push(ranked[best]!.facts);
   }
   return out;
+}
+
+// ---- ranking with the keys read once -------------------------------------------------------------------------
+// A scale-down of a thousand pods sorts them: about ten thousand comparisons, each of which would ask
+// deleteBefore twice (a before b? b before a?) and look up node counts and age buckets in maps. compareRanked
+// gives the same answer in one pass over keys read once per pod (tests/unit/perf: it equals
+// `deleteBefore(a, b) ? -1 : deleteBefore(b, a) ? 1 : 0` for every pair), so the sort sees the same results.
+
+/** A pod with the values its ranking reads. */
+export interface RankedPod {
+  readonly facts: PodFacts;
+  /** Active related pods on its node (rule 5). */
+  readonly related: number;
+  /** The log₂ age buckets of readySince and createdAt (−2 when the time is undefined: not read then). */
+  readonly readyBucket: number;
+  readonly createdBucket: number;
+}
+
+export function rankAll(active: readonly PodFacts[], c: RankContext): RankedPod[] {
+  return active.map((facts) => ({
+    facts,
+    related: c.onNode.get(facts.nodeName) ?? 0,
+    readyBucket: facts.readySince === undefined ? -2 : ageBucket(facts.readySince, c.nowMs, c.buckets),
+    createdBucket: facts.createdAt === undefined ? -2 : ageBucket(facts.createdAt, c.nowMs, c.buckets),
+  }));
+}
+
+/** Three-way newerFirst: −1 when `a` is newer, 1 when `b` is, 0 when neither comes first. */
+function compareNewer(a: PodFacts, ta: number | undefined, ba: number, b: PodFacts, tb: number | undefined, bb: number): number {
+  // (as newerFirst both ways: when both are undefined each is "first", and the comparator took the first answer)
+  if (ta === undefined || tb === undefined) return ta === undefined ? -1 : 1;
+  if (ba === bb) {
+    const ua = a.pod.metadata.uid;
+    const ub = b.pod.metadata.uid;
+    return ua < ub ? -1 : ub < ua ? 1 : 0;
+  }
+  return ba < bb ? -1 : bb < ba ? 1 : 0;
+}
+
+/** −1 when `a` is deleted before `b`, 1 when after, 0 when neither: the rules of deleteBefore, in one pass. */
+export function compareRanked(x: RankedPod, y: RankedPod): number {
+  const a = x.facts;
+  const b = y.facts;
+  if (a.nodeName !== b.nodeName && (a.nodeName === '' || b.nodeName === '')) return a.nodeName === '' ? -1 : 1;
+  if (a.phaseOrdinal !== b.phaseOrdinal) return a.phaseOrdinal < b.phaseOrdinal ? -1 : b.phaseOrdinal < a.phaseOrdinal ? 1 : 0;
+  if (a.ready !== b.ready) return !a.ready ? -1 : 1;
+  if (a.deletionCost !== b.deletionCost) return a.deletionCost < b.deletionCost ? -1 : b.deletionCost < a.deletionCost ? 1 : 0;
+  if (x.related !== y.related) return x.related > y.related ? -1 : y.related > x.related ? 1 : 0;
+  if (a.ready && b.ready && a.readySince !== b.readySince) return compareNewer(a, a.readySince, x.readyBucket, b, b.readySince, y.readyBucket);
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts ? -1 : b.restarts > a.restarts ? 1 : 0;
+  if (a.createdAt !== b.createdAt) return compareNewer(a, a.createdAt, x.createdBucket, b, b.createdAt, y.createdBucket);
+  return 0;
 }
 
 /** chooseVictims over plain pods (for callers and tests without PodFacts at hand). */

@@ -17,7 +17,7 @@ import { chooseVictims } from './deletion-order.ts';
 import { Expectations } from './expectations.ts';
 import { ObjectCache } from './object-cache.ts';
 import { OwnedPods, type PodCounts } from './owned-pods.ts';
-import { podFromTemplate } from './pod-from-template.ts';
+import { TemplatePods } from './pod-from-template.ts';
 import { isPodActive } from './pod-state.ts';
 import { replicaSetStatus, type ManageError } from './status.ts';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './slow-start.ts';
@@ -50,6 +50,7 @@ export class ReplicaSetController implements Controller {
   #pods = new ObjectCache<Pod>({ indexNamespaces: false, keep: orphanOrReplicaSets });
   #owned = new OwnedPods();
   #failures = new Map<string, number>();
+  #templatePods = new TemplatePods();
 
   start(ctx: ControllerContext): void {
     this.#api = ctx.api;
@@ -79,6 +80,7 @@ export class ReplicaSetController implements Controller {
     const key = namespacedKey(rs.metadata.namespace, rs.metadata.name);
     // A deleted (or re-created) ReplicaSet starts with clean expectations.
     if (e.type === 'DELETED' || (old && cur && old.metadata.uid !== cur.metadata.uid)) this.#expectations.delete(key);
+    if (e.type === 'DELETED') this.#templatePods.forget(rs.metadata.uid);
     this.#queue.add(key);
   }
 
@@ -220,7 +222,8 @@ export class ReplicaSetController implements Controller {
   #createOnePod(rs: ReplicaSet): string | undefined {
     const template = rs.spec!.template;
     if (Object.keys(template.metadata?.labels ?? {}).length === 0) return 'unable to create pods, no labels';
-    const r = this.#api.createInternal(podFromTemplate(template, rs));
+    // the pod is shared by the creates of this template: createInternal stores a copy
+    const r = this.#api.createInternal(this.#templatePods.podFor(template, rs));
     if (!r.ok) {
       this.#events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, REPLICASET_CONTROLLER);
       return r.error.message;
