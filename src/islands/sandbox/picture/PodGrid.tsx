@@ -28,14 +28,15 @@ function drawPod(ctx: CanvasRenderingContext2D, pod: PodView, s: Slot, m: SlotMe
   const h = m.height;
   const color = stateColor(p, pod.state);
   const background = selected ? p.accentSoft : p.surface;
+  // The state's colour as a 4 px band on the left: the whole chip in that colour, then its body over it (no clip).
   roundedRect(ctx, s.x + 0.5, s.y + 0.5, s.w - 1, h - 1, 6);
+  ctx.fillStyle = color;
+  ctx.fill();
+  ctx.beginPath();
+  ctx.roundRect(s.x + 4, s.y + 0.5, s.w - 4.5, h - 1, [0, 6, 6, 0]);
   ctx.fillStyle = background;
   ctx.fill();
-  ctx.save();
-  ctx.clip();
-  ctx.fillStyle = color;
-  ctx.fillRect(s.x, s.y, 4, h);
-  ctx.restore();
+  roundedRect(ctx, s.x + 0.5, s.y + 0.5, s.w - 1, h - 1, 6);
   ctx.lineWidth = 1;
   ctx.strokeStyle = selected ? p.accent : p.border;
   ctx.stroke();

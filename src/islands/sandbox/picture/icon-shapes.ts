@@ -40,13 +40,21 @@ export const EVENT_SHAPES: Record<'Normal' | 'Warning', ShapePart[]> = {
   Normal: [disc, { d: 'M7.2 7h1.6v5H7.2zM7.2 4h1.6v1.6H7.2z', paint: 'cut' }],
 };
 
+/** Each part's path, parsed once (a node's grid draws hundreds of icons per frame while pods change). */
+const PATHS = new WeakMap<ShapePart, Path2D>();
+function pathOf(part: ShapePart): Path2D {
+  let path = PATHS.get(part);
+  if (!path) PATHS.set(part, (path = new Path2D(part.d)));
+  return path;
+}
+
 /** Draws `parts` in a `size`-pixel square at (x, y): the shape in `color`, holes and marks in `background`. */
 export function drawShape(ctx: CanvasRenderingContext2D, parts: readonly ShapePart[], x: number, y: number, size: number, color: string, background: string): void {
   ctx.save();
   ctx.translate(x, y);
   ctx.scale(size / 16, size / 16);
   for (const part of parts) {
-    const path = new Path2D(part.d);
+    const path = pathOf(part);
     const cut = part.paint === 'cut' || part.paint === 'cut-stroke';
     if (part.paint === 'fill' || part.paint === 'cut') {
       ctx.fillStyle = cut ? background : color;
