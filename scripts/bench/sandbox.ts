@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Locator, Page } from '@playwright/test';
 import type { BenchResult } from '../bench.ts';
 
 const LESSON = '/lessons/jobs/';
@@ -91,6 +92,54 @@ spec:
       restartPolicy: Never
 `;
 
+/** `astro preview` of `dist` on `port`, once it answers; `stop` ends it (it may already be gone). */
+export async function startPreview(dist: string, port: number): Promise<{ base: string; stop(): void }> {
+  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dist], { stdio: 'ignore', detached: true });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    stop() {
+      // The preview server's process group may already be gone (it exits with the browser's last connection).
+      try {
+        if (server.pid) process.kill(-server.pid);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+      }
+    },
+  };
+}
+
+/**
+ * The frame-rate scenario (also scripts/profile-sandbox.ts): the learner's edited file is the 500-pod Job (saved
+ * edits set before load); opened, applied and playing at 60×, the cluster view in view, all 500 pods created.
+ */
+export async function playJob500(page: Page, base: string): Promise<Locator> {
+  await page.addInitScript((text) => {
+    localStorage.setItem('workload-lab:sandbox:v1:jobs-parallel', JSON.stringify({ version: 1, files: { 'parallel-job.yaml': text } }));
+  }, JOB_500);
+  await page.goto(base + LESSON);
+  const section = page.locator('[data-sandbox="jobs-parallel"]');
+  await section.scrollIntoViewIfNeeded();
+  await section.getByRole('button', { name: 'Open sandbox' }).click();
+  await section.locator('.sb-app[data-state="ready"]').waitFor({ timeout: 30_000 });
+  await section.getByRole('button', { name: 'Apply' }).click();
+  await section.locator('.sb-apply-status', { hasText: 'created' }).waitFor();
+  await section.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+  await section.getByRole('button', { name: 'Play' }).click();
+  // Clicking Play scrolls the toolbar into view; the learner then watches the picture, so bring it back.
+  await section.locator('.pic-nodes').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /500 pods/.test(document.querySelector('[data-sandbox="jobs-parallel"] .pic-summary')?.textContent ?? ''), null, { timeout: 30_000 });
+  return section;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -98,19 +147,10 @@ function median(xs: number[]): number {
 
 async function browserBenches(dist: string): Promise<BenchResult[]> {
   const { chromium } = await import('@playwright/test');
-  const port = 4351;
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dist], { stdio: 'ignore', detached: true });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startPreview(dist, 4351);
+  const base = server.base;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
     // Click → ready (performance marks of SandboxApp), in a fresh context each time (empty cache). Warm: the
     // learner scrolled to the sandbox and the page had a moment to fetch its code (what the loader does when a
     // sandbox is near). Cold: the click comes as soon as the sandbox is on screen.
@@ -140,25 +180,9 @@ async function browserBenches(dist: string): Promise<BenchResult[]> {
     const warm = await openTimes(true);
     const cold = await openTimes(false);
 
-    // 500 pods playing at 60×: the learner's edited file is the 500-pod Job (set as saved edits before load).
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript((text) => {
-      localStorage.setItem('workload-lab:sandbox:v1:jobs-parallel', JSON.stringify({ version: 1, files: { 'parallel-job.yaml': text } }));
-    }, JOB_500);
-    await page.goto(base + LESSON);
-    const section = page.locator('[data-sandbox="jobs-parallel"]');
-    await section.scrollIntoViewIfNeeded();
-    await section.getByRole('button', { name: 'Open sandbox' }).click();
-    await section.locator('.sb-app[data-state="ready"]').waitFor({ timeout: 30_000 });
-    await section.getByRole('button', { name: 'Apply' }).click();
-    await section.locator('.sb-apply-status', { hasText: 'created' }).waitFor();
-    await section.getByRole('combobox', { name: 'Speed' }).selectOption('60');
-    await section.locator('.pic').scrollIntoViewIfNeeded();
-    await section.getByRole('button', { name: 'Play' }).click();
-    // Clicking Play scrolls the toolbar into view; the learner then watches the picture, so bring it back.
-    await section.locator('.pic-nodes').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => /500 pods/.test(document.querySelector('[data-sandbox="jobs-parallel"] .pic-summary')?.textContent ?? ''), null, { timeout: 30_000 });
+    const section = await playJob500(page, base);
     const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
       const times: number[] = [];
       const end = performance.now() + 8000;
@@ -182,12 +206,7 @@ async function browserBenches(dist: string): Promise<BenchResult[]> {
     ];
   } finally {
     await browser.close();
-    // The preview server's process group may already be gone (it exits with the browser's last connection).
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
-    }
+    server.stop();
   }
 }
 

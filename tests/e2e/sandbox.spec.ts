@@ -297,6 +297,8 @@ test.describe('the Job lesson sandbox', () => {
   });
 
   test('with many pods a node\'s pods are one grid: the keyboard walks it, Enter and a click select a pod, axe is clean', async ({ browser }) => {
+    // 120 pods to run and an axe pass over the whole sandbox: more than the default 30 s on a busy 2-core machine.
+    test.setTimeout(120_000);
     // 120 pods (more than the 80 shown as named chips), as the learner's saved edit of the parallel sandbox.
     const manyPods = readFileSync('content/lessons/jobs/parallel-job.yaml', 'utf8')
       .replace(/completions: \d+/, 'completions: 120').replace(/parallelism: \d+/, 'parallelism: 120');
