@@ -40,7 +40,7 @@ export default defineConfig({
       exclude: ['monaco-editor'],
     },
     // The editor chunk is ~3.5 MB raw (~0.8 MB gz) by nature; it loads only when a sandbox opens.
-    // PROFILE_BUILD=1 keeps names readable for CPU profiles (scripts/profile-sandbox.mjs).
+    // PROFILE_BUILD=1 keeps names readable for CPU profiles (scripts/profile-sandbox.ts).
     build: { chunkSizeWarningLimit: 4000, ...(process.env.PROFILE_BUILD ? { minify: false } : {}) },
   },
 });

@@ -360,7 +360,7 @@ export function SandboxApp(props: SandboxProps & { focusOnReady?: boolean }) {
   // a re-render every frame.
   const eventLogNow = Math.floor(now / 60_000) * 60_000;
   // The clock's digits change every frame at 60×, faster than anyone reads them; redrawing them 15 times a second
-  // spares the page a repaint every frame (scripts/profile-sandbox.mjs). Paused, it shows the exact time.
+  // spares the page a repaint every frame (scripts/profile-sandbox.ts). Paused, it shows the exact time.
   const clockNow = useThrottled(now, playing ? CLOCK_INTERVAL_MS : 0);
   // The clock changes every frame; the picture and the event log only re-render when their own inputs change.
   const pictureView = useMemo(() => (snapshot
