@@ -171,7 +171,9 @@ export function PodGrid(props: { pods: PodView[]; label: string; selected: strin
         }}
         onMouseMove={(e) => {
           const i = indexAt(e);
-          (e.currentTarget as HTMLCanvasElement).title = i >= 0 ? describePod(pods[i]!) : '';
+          const canvas = e.currentTarget as HTMLCanvasElement;
+          const title = i >= 0 ? describePod(pods[i]!) : '';
+          if (canvas.title !== title) canvas.title = title;
         }}
       />
       {option && (
