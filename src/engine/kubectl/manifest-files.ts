@@ -128,6 +128,16 @@ export function fileProblems(files: readonly { name: string; text: string }[]): 
   return files.flatMap(({ name, text }) => validateManifests(text).problems.map((p) => ({ file: name, line: p.line, column: p.column, message: p.message })));
 }
 
+/**
+ * The `-f` files of apply, create and replace: the objects read from them (in namespace `o`) and the problems
+ * validation finds in them (the editor's markers), or the error that stops the command before anything is read.
+ */
+export function readManifestFiles(ctx: KubectlContext, names: readonly string[], o: ReadOptions): { read: FileRead; validation: FileProblem[] } | KubeError {
+  const texts = fileTexts(ctx, names);
+  if (!Array.isArray(texts)) return texts;
+  return { read: readFileObjects(texts, o), validation: fileProblems(texts) };
+}
+
 /** `spec.template.spec.containers[0].image` → path segments for ReadDocument.locate. */
 export function fieldSegments(field: string): (string | number)[] {
   const out: (string | number)[] = [];

@@ -8,7 +8,7 @@ import { LAST_APPLIED } from '../apply/last-applied.ts';
 import type { KubectlContext, KubectlResult, FileProblem } from '../context.ts';
 import { addSourceToErr, plainError, statusError, type KubeError } from '../errors.ts';
 import { DRY_RUN, FILENAME, GLOBAL_FLAGS, OUTPUT, SELECTOR, TOLERATED, dryRunStrategy, parseFlags, usageError, type FlagDef } from '../flags.ts';
-import { fileProblems, fileTexts, markRefusal, readFileObjects, type FileObject } from '../manifest-files.ts';
+import { markRefusal, readManifestFiles, type FileObject } from '../manifest-files.ts';
 import { failWith, finish, operationLine, outputMode, printObjects } from './output.ts';
 
 const APPLY_FLAGS: FlagDef[] = [
@@ -55,12 +55,11 @@ export function apply(ctx: KubectlContext, args: string[]): KubectlResult {
   if (flags.bool('prune')) return failWith(plainError('--prune is not simulated: delete objects you removed from the manifests with kubectl delete'), '', warnings);
   const mode = outputMode(flags.string('output'));
   if (typeof mode !== 'string') return failWith(mode, '', warnings);
-  const texts = fileTexts(ctx, files);
-  if (!Array.isArray(texts)) return failWith(texts, '', warnings);
-  const read = readFileObjects(texts, { namespace: flags.namespace, explicitNamespace: flags.explicitNamespace });
+  const manifests = readManifestFiles(ctx, files, { namespace: flags.namespace, explicitNamespace: flags.explicitNamespace });
+  if (!('read' in manifests)) return failWith(manifests, '', warnings);
+  const { read, validation } = manifests;
   if (read.objects.length === 0 && read.errors.length === 0) return failWith(plainError('no objects passed to apply'), '', warnings);
 
-  const validation = fileProblems(texts);
   const problems: FileProblem[] = [...validation];
   // GetObjects' errors (reading, decoding, mapping) come first, as one aggregate; then each object's.
   const errors: KubeError[] = read.errors.length ? [{ type: 'aggregate', errors: read.errors }] : [];

@@ -7,7 +7,7 @@ import { withApplyAnnotation } from '../apply/last-applied.ts';
 import type { FileProblem, KubectlContext, KubectlResult } from '../context.ts';
 import { addSourceToErr, plainError, statusError, type KubeError } from '../errors.ts';
 import { DRY_RUN, FILENAME, GLOBAL_FLAGS, OUTPUT, TOLERATED, dryRunStrategy, parseFlags, usageError, type FlagDef } from '../flags.ts';
-import { fileProblems, fileTexts, markRefusal, readFileObjects } from '../manifest-files.ts';
+import { markRefusal, readManifestFiles } from '../manifest-files.ts';
 import { failWith, finish, operationLine, outputMode, printEach } from './output.ts';
 import { notFound } from '../../api/api-error.ts';
 
@@ -39,10 +39,9 @@ export function replace(ctx: KubectlContext, args: string[]): KubectlResult {
   if (flags.bool('force')) return failWith(plainError('replace --force is not simulated: kubectl delete -f FILE, then kubectl create -f FILE'), '', warnings);
   const mode = outputMode(flags.string('output'));
   if (typeof mode !== 'string') return failWith(mode, '', warnings);
-  const texts = fileTexts(ctx, files);
-  if (!Array.isArray(texts)) return failWith(texts, '', warnings);
-  const read = readFileObjects(texts, { namespace: flags.namespace, explicitNamespace: flags.explicitNamespace });
-  const validation = fileProblems(texts);
+  const manifests = readManifestFiles(ctx, files, { namespace: flags.namespace, explicitNamespace: flags.explicitNamespace });
+  if (!('read' in manifests)) return failWith(manifests, '', warnings);
+  const { read, validation } = manifests;
   const problems: FileProblem[] = [...validation];
   const errors: KubeError[] = [...read.errors];
   let stdout = '';
