@@ -61,11 +61,29 @@ function drawPod(ctx: CanvasRenderingContext2D, pod: PodView, s: Slot, m: SlotMe
   }
 }
 
+/** What a grid's canvas shows, to tell whether a render changed any of it. */
+interface Drawn {
+  /** The element drawn on (a new one starts blank). */
+  canvas: HTMLCanvasElement;
+  pods: readonly PodView[];
+  width: number;
+  rem: number;
+  selected: string | null;
+  active: number;
+  palette: Palette;
+}
+
+function sameDrawing(a: Drawn, b: Drawn): boolean {
+  if (a.canvas !== b.canvas || a.width !== b.width || a.rem !== b.rem || a.selected !== b.selected || a.active !== b.active || a.palette !== b.palette) return false;
+  if (a.pods.length !== b.pods.length) return false;
+  return a.pods.every((p, i) => p.key === b.pods[i]!.key && p.rev === b.pods[i]!.rev);
+}
+
 export function PodGrid(props: { pods: PodView[]; label: string; selected: string | null; onSelect(key: string): void }) {
   const { pods, label, selected, onSelect } = props;
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const drawn = useRef('');
+  const drawn = useRef<Drawn | null>(null);
   const palette = usePalette(wrapRef);
   const [size, setSize] = useState({ width: 0, rem: 16 });
   const [active, setActive] = useState(-1);
@@ -92,10 +110,9 @@ export function PodGrid(props: { pods: PodView[]; label: string; selected: strin
     const canvas = canvasRef.current;
     if (!canvas || !palette || size.width <= 0) return;
     // Redraw only when something drawn changed (the node's box re-renders with every snapshot).
-    const signature = `${size.width} ${size.rem} ${selected} ${focused ? current : -1} ${pods.map((p) => `${p.key}:${p.rev}`).join(',')}`;
-    if (signature === drawn.current && canvas.dataset.palette === palette.surface + palette.fg) return;
-    drawn.current = signature;
-    canvas.dataset.palette = palette.surface + palette.fg;
+    const state: Drawn = { canvas, pods, width: size.width, rem: size.rem, selected, active: focused ? current : -1, palette };
+    if (drawn.current && sameDrawing(drawn.current, state)) return;
+    drawn.current = state;
     const dpr = window.devicePixelRatio || 1;
     const cssH = height + 2 * PAD;
     const w = Math.round(size.width * dpr);

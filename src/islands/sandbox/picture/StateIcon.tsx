@@ -24,9 +24,13 @@ const parts = (shape: readonly ShapePart[]) => shape.map((part, i) => <Part key=
 const SPRITE_ID = 'pic-icon-sprite';
 const symbolId = (name: string) => `pic-icon-${name}`;
 
+let spriteInPage = false;
+
 /** Puts the symbols into the page the first time an icon is drawn (several sandboxes share them). */
 function ensureSprite(): void {
-  if (typeof document === 'undefined' || document.getElementById(SPRITE_ID)) return;
+  if (spriteInPage || typeof document === 'undefined') return;
+  spriteInPage = true;
+  if (document.getElementById(SPRITE_ID)) return;
   const holder = document.createElement('div');
   render(
     <svg id={SPRITE_ID} aria-hidden="true" focusable="false" width="0" height="0" style="position: absolute; width: 0; height: 0; overflow: hidden">
