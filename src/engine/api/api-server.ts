@@ -100,11 +100,37 @@ export class ApiServer {
   #watchersByKind = new Map<string, Watcher[]>();
   #resourceVersion = 1000;
   readonly maxObjects: number;
+  /** Whether stored objects are deep-frozen when written (see FREEZE_STORED). */
+  readonly freezesStored: boolean;
 
-  constructor(clock: VirtualClock, random: SeededRandom, opts: { maxObjects?: number } = {}) {
+  constructor(clock: VirtualClock, random: SeededRandom, opts: { maxObjects?: number; freezeStored?: boolean } = {}) {
     this.clock = clock;
     this.random = random;
     this.maxObjects = opts.maxObjects ?? MAX_OBJECTS;
+    this.freezesStored = opts.freezeStored ?? FREEZE_STORED;
+  }
+
+  /** The last resourceVersion handed out. */
+  get resourceVersion(): number {
+    return this.#resourceVersion;
+  }
+
+  /** Watches registered so far (the controllers' own and any outside observer's). */
+  get watcherCount(): number {
+    return this.#watchers.length;
+  }
+
+  /**
+   * The stored objects themselves, in store order (kind by kind, oldest first), for the fast-forward's
+   * fingerprint and its in-place time shift; nobody else may change them.
+   */
+  *storedObjects(): IterableIterator<KubeObject> {
+    for (const m of this.#byKind.values()) for (const e of m.values()) yield e.object;
+  }
+
+  /** Skips `n` resourceVersions, as `n` writes would have (the fast-forward's jump). */
+  advanceResourceVersion(n: number): void {
+    this.#resourceVersion += n;
   }
 
   // ---- reads -------------------------------------------------------------------------------------------
@@ -420,7 +446,7 @@ export class ApiServer {
   // place (every write stores a new copy), and handlers must not change them either. Under test they are frozen
   // so that a handler that writes to one fails loudly.
   #emit(type: WatchEventType, o: KubeObject, key: string, old?: KubeObject): void {
-    if (FREEZE_STORED) deepFreeze(o);
+    if (this.freezesStored) deepFreeze(o);
     const watchers = this.#watchersOf(o.kind);
     if (watchers.length === 0) return;
     const event: WatchEvent = { type, time: this.clock.now(), object: o, key, old };

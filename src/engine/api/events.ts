@@ -191,6 +191,15 @@ export class EventRecorder {
     return this.#hiHex + lo.toString(16).padStart(6, '0');
   }
 
+  /**
+   * The fast-forward's jump (src/engine/sim/fast-forward): the clock has moved `byMs` on, and so has every
+   * stored event last written at or after `sinceMs`; their expiry follows.
+   */
+  shiftTime(byMs: number, sinceMs: number): void {
+    for (const stored of this.#api.clock.pendingArgs(this.#onTtl)) if (stored.last >= sinceMs) stored.last += byMs;
+    this.#nanosMs = Number.NaN;
+  }
+
   /** One background task per stored event: it deletes the event once it has not been written for an hour. */
   #expire(event: StoredEvent, at: number): void {
     this.#api.clock.atWith(at, 'event ttl', this.#onTtl, event, BACKGROUND);

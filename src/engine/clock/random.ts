@@ -9,6 +9,8 @@ export class SeededRandom {
   #b: number;
   #c: number;
   #d: number;
+  /** uint32 draws so far (after seeding). */
+  #draws = 0;
 
   constructor(seed: number) {
     // sfc32 seeded through splitmix32 so that small seeds (0, 1, 2 …) still give well-mixed states.
@@ -25,9 +27,32 @@ export class SeededRandom {
     this.#c = next();
     this.#d = next();
     for (let i = 0; i < 12; i++) this.uint32();
+    this.#draws = 0;
+  }
+
+  /**
+   * Told every name suffix, uid and hex id drawn, with the draw count after it (the fast-forward's search
+   * records who is who); null when nobody listens.
+   */
+  onDrawn: ((value: string, draws: number) => void) | null = null;
+
+  #drawn(value: string): string {
+    if (this.onDrawn !== null) this.onDrawn(value, this.#draws);
+    return value;
+  }
+
+  /** How many numbers were drawn so far. */
+  get draws(): number {
+    return this.#draws;
+  }
+
+  /** Draws and discards `n` numbers: where the sequence would be after `n` more draws. */
+  skip(n: number): void {
+    for (let i = 0; i < n; i++) this.uint32();
   }
 
   uint32(): number {
+    this.#draws++;
     const t = (((this.#a + this.#b) | 0) + this.#d) | 0;
     this.#d = (this.#d + 1) | 0;
     this.#a = this.#b ^ (this.#b >>> 9);
@@ -51,7 +76,7 @@ export class SeededRandom {
   nameSuffix(n = 5): string {
     let s = '';
     for (let i = 0; i < n; i++) s += NAME_ALPHABET[this.int(NAME_ALPHABET.length)];
-    return s;
+    return this.#drawn(s);
   }
 
   /**
@@ -62,7 +87,7 @@ export class SeededRandom {
   hexWords(words: number): string {
     const out = new Array<number>(words * 8);
     for (let w = 0; w < words; w++) putHex(out, w * 8, this.uint32(), 8);
-    return String.fromCharCode.apply(null, out);
+    return this.#drawn(String.fromCharCode.apply(null, out));
   }
 
   /** A version-4 UUID, as metadata.uid. */
@@ -83,7 +108,7 @@ export class SeededRandom {
     putHex(out, 19, c2 >>> 16, 4);
     putHex(out, 24, c2 & 0xffff, 4);
     putHex(out, 28, d, 8);
-    return String.fromCharCode.apply(null, out);
+    return this.#drawn(String.fromCharCode.apply(null, out));
   }
 }
 

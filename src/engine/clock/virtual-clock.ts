@@ -106,6 +106,31 @@ export class VirtualClock {
     if (!task.background) this.#foreground--;
   }
 
+  /** When a pending task will run; undefined once it ran or was cancelled. */
+  timeOf(id: TaskId): number | undefined {
+    const task = id as unknown as Task;
+    return task.run === null ? undefined : task.at;
+  }
+
+  /** The labels and times of the pending tasks, in no particular order. */
+  *pendingTasks(): IterableIterator<{ label: string; at: number; background: boolean }> {
+    for (const t of this.#heap) if (t.run !== null) yield { label: t.label, at: t.at, background: t.background };
+  }
+
+  /** What the pending tasks that call `run` (scheduled with atWith) were given. */
+  *pendingArgs<T>(run: (arg: T) => void): IterableIterator<T> {
+    for (const t of this.#heap) if (t.run === run) yield t.arg as T;
+  }
+
+  /**
+   * Moves the clock and every pending task `byMs` later, keeping their order: the fast-forward's jump over whole
+   * periods of a periodic run (src/engine/sim/fast-forward). Nothing runs.
+   */
+  shift(byMs: number): void {
+    this.#now += byMs;
+    for (const t of this.#heap) t.at += byMs;
+  }
+
   /** Time of the next task, or null when nothing is scheduled. */
   nextAt(): number | null {
     this.#dropCancelled();

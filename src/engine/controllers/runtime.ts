@@ -28,7 +28,8 @@ export class WorkQueue {
   #label: string;
   #sync: (key: string) => void;
   #latencyMs: number;
-  #due = new Map<string, { at: number; task: TaskId }>();
+  /** The pending sync of each key (its time is the task's: the clock may shift pending tasks). */
+  #due = new Map<string, TaskId>();
 
   constructor(clock: VirtualClock, label: string, latencyMs: number, sync: (key: string) => void) {
     this.#clock = clock;
@@ -44,13 +45,14 @@ export class WorkQueue {
   addAfter(key: string, delayMs: number): void {
     const at = this.#clock.now() + Math.max(0, delayMs);
     const queued = this.#due.get(key);
-    if (queued && queued.at <= at) return;
-    if (queued) this.#clock.cancel(queued.task);
+    const queuedAt = queued && this.#clock.timeOf(queued);
+    if (queuedAt !== undefined && queuedAt <= at) return;
+    this.#clock.cancel(queued);
     const task = this.#clock.at(at, `${this.#label} ${key}`, () => {
       this.#due.delete(key);
       this.#sync(key);
     });
-    this.#due.set(key, { at, task });
+    this.#due.set(key, task);
   }
 
   get length(): number {

@@ -11,6 +11,7 @@ import type { Controller, ControllerContext } from '../controllers/runtime.ts';
 import { defaultClusterNodes } from './default-cluster.ts';
 import { resolveKind } from '../schema/index.ts';
 import { applyObject } from '../kubectl/apply/apply-object.ts';
+import { runWithFastForward, type FastForwardReport } from './fast-forward/fast-forward.ts';
 
 /** 2026-01-01T00:00:00Z: the documented default start of the virtual clock. */
 export const DEFAULT_START_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
@@ -26,6 +27,16 @@ export interface SimulationOptions {
   maxTasks?: number;
   /** Objects the API server holds at most (Events not counted); see MAX_OBJECTS. */
   maxObjects?: number;
+  /** Deep-freeze stored objects (the default under test, to catch watchers that change them). */
+  freezeStored?: boolean;
+}
+
+export interface RunOptions {
+  /**
+   * Skip whole hours of a run that repeats itself (src/engine/sim/fast-forward): for callers that only read the
+   * end state, not every change on the way (no outside watch).
+   */
+  fastForward?: boolean;
 }
 
 export type { ApplyOutcome } from '../kubectl/apply/apply-object.ts';
@@ -48,7 +59,7 @@ export class Simulation {
   constructor(opts: SimulationOptions = {}) {
     this.clock = new VirtualClock(opts.startMs ?? DEFAULT_START_MS);
     this.random = new SeededRandom(opts.seed ?? 1);
-    this.api = new ApiServer(this.clock, this.random, { maxObjects: opts.maxObjects });
+    this.api = new ApiServer(this.clock, this.random, { maxObjects: opts.maxObjects, freezeStored: opts.freezeStored });
     this.events = new EventRecorder(this.api);
     this.maxTasks = opts.maxTasks ?? DEFAULT_MAX_TASKS;
     this.context = { api: this.api, clock: this.clock, random: this.random, events: this.events };
@@ -93,8 +104,17 @@ export class Simulation {
     this.clock.runUntil(this.clock.now() + ms, this.maxTasks);
   }
 
-  runUntil(atMs: number): void {
-    this.clock.runUntil(atMs, this.maxTasks);
+  /** Runs simulated time to `atMs`; with `fastForward`, returns the hours it skipped (null: none). */
+  runUntil(atMs: number, opts: RunOptions = {}): FastForwardReport | null {
+    if (!opts.fastForward) {
+      this.clock.runUntil(atMs, this.maxTasks);
+      return null;
+    }
+    // one work cap for the whole run, as without the fast-forward
+    let budget = this.maxTasks;
+    return runWithFastForward(this, atMs, (to) => {
+      budget -= this.clock.runUntil(to, budget);
+    });
   }
 
   /** Runs until nothing is left to happen or `capMs` of simulated time has passed; returns the end time. */
