@@ -48,7 +48,16 @@ export class SeededRandom {
 
   /** Draws and discards `n` numbers: where the sequence would be after `n` more draws. */
   skip(n: number): void {
-    for (let i = 0; i < n; i++) this.uint32();
+    SKIP_STATE[0] = this.#a;
+    SKIP_STATE[1] = this.#b;
+    SKIP_STATE[2] = this.#c;
+    SKIP_STATE[3] = this.#d;
+    for (let left = n; left > 0; left -= SKIP_CHUNK) skipSteps(Math.min(left, SKIP_CHUNK));
+    this.#a = SKIP_STATE[0]!;
+    this.#b = SKIP_STATE[1]!;
+    this.#c = SKIP_STATE[2]!;
+    this.#d = SKIP_STATE[3]!;
+    this.#draws += n;
   }
 
   uint32(): number {
@@ -110,6 +119,32 @@ export class SeededRandom {
     putHex(out, 28, d, 8);
     return this.#drawn(String.fromCharCode.apply(null, out));
   }
+}
+
+/**
+ * skip's state and steps: uint32's update on int32 locals (shifts masked instead of `>>>`, which keeps V8 on
+ * integer code), in chunks so that the function is optimised after the first few (a year of a busy CronJob is
+ * tens of millions of draws: 60 ms instead of 350).
+ */
+const SKIP_STATE = new Int32Array(4);
+const SKIP_CHUNK = 1 << 16;
+
+function skipSteps(n: number): void {
+  let a = SKIP_STATE[0]!;
+  let b = SKIP_STATE[1]!;
+  let c = SKIP_STATE[2]!;
+  let d = SKIP_STATE[3]!;
+  for (let i = 0; i < n; i++) {
+    const t = (a + b + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ ((b >> 9) & 0x7fffff);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | ((c >> 11) & 0x1fffff)) + t) | 0;
+  }
+  SKIP_STATE[0] = a;
+  SKIP_STATE[1] = b;
+  SKIP_STATE[2] = c;
+  SKIP_STATE[3] = d;
 }
 
 /** Character codes of lowercase hex digits. */

@@ -8,6 +8,7 @@ import type { EventObject } from '../api/kinds.ts';
 import type { KubeObject } from '../api/objects.ts';
 import { formatGoDuration } from '../node/go-duration-string.ts';
 import type { Simulation } from './simulation.ts';
+import type { FastForwardReport } from './fast-forward/fast-forward.ts';
 
 export interface CommandRecord {
   /** RFC 3339 time at which the command ran. */
@@ -30,6 +31,8 @@ export interface SimulationReport {
   events: EventObject[];
   commands: CommandRecord[];
   watch?: WatchRecord[];
+  /** Hours that repeated the hour before and were skipped rather than simulated (src/engine/sim/fast-forward). */
+  fastForward?: { from: string; to: string; hours: number };
 }
 
 /** A deep copy with object keys in code-point order (encoding/json of a map). */
@@ -58,6 +61,7 @@ export interface ReportInput {
   watch?: WatchRecord[];
   /** Event name → creation sequence, so that the event log keeps the order things happened in. */
   eventOrder: Map<string, number>;
+  skipped?: FastForwardReport | null;
 }
 
 /** The report of a simulation at its current time. */
@@ -76,6 +80,8 @@ export function collectReport(sim: Simulation, input: ReportInput): SimulationRe
     commands: input.commands,
   };
   if (input.watch) report.watch = input.watch;
+  const skipped = input.skipped;
+  if (skipped) report.fastForward = { from: rfc3339(skipped.fromMs), to: rfc3339(skipped.fromMs + skipped.periods * skipped.periodMs), hours: (skipped.periods * skipped.periodMs) / 3600_000 };
   return report;
 }
 
@@ -95,7 +101,13 @@ function ref(kind: string, name: string, namespace: string | undefined): string 
 export function renderSummary(report: SimulationReport): string {
   const startMs = Date.parse(report.start);
   const out: string[] = [];
-  out.push(`Simulated ${report.start} to ${report.end} (${formatGoDuration(Date.parse(report.end) - startMs)})`, '');
+  out.push(`Simulated ${report.start} to ${report.end} (${formatGoDuration(Date.parse(report.end) - startMs)})`);
+  const ff = report.fastForward;
+  if (ff) {
+    out.push(`Fast-forwarded ${ff.hours} hours (${ff.from} to ${ff.to}): each repeated the hour before it, so they were`,
+      'skipped, not simulated one by one; the hours before and after ran in full. Only pod IPs can differ from a full run.');
+  }
+  out.push('');
 
   out.push(...renderObjects(report.objects), '');
 

@@ -12,6 +12,7 @@ import { runCommand } from './commands.ts';
 import { defaultControllers } from './default-controllers.ts';
 import { collectReport, sortKeys, type CommandRecord, type SimulationReport, type WatchRecord } from './report.ts';
 import { DEFAULT_START_MS, Simulation } from './simulation.ts';
+import type { FastForwardReport } from './fast-forward/fast-forward.ts';
 import type { Controller } from '../controllers/runtime.ts';
 
 export { DEFAULT_UNTIL_MS, DONE_CAP_MS } from './run-limits.ts';
@@ -112,8 +113,10 @@ export function runSimulation(input: SimulationInput): SimulationOutcome {
     });
   }
 
+  // Whole repeating hours may be skipped when nothing reads the changes on the way (no --watch, no commands).
+  let skipped: FastForwardReport | null = null;
   if (input.until === 'done') sim.runUntilIdle(DONE_CAP_MS);
-  else sim.runUntil(endMs);
+  else skipped = sim.runUntil(endMs, { fastForward: !input.watch && at.length === 0 });
   for (const { record, stream } of streaming) {
     const later = `${stream.poll()}${stream.pollStderr?.() ?? ''}`.replace(/\n$/, '');
     if (later) record.output = record.output ? `${record.output}\n${later}` : later;
@@ -121,7 +124,7 @@ export function runSimulation(input: SimulationInput): SimulationOutcome {
     stream.stop();
   }
 
-  return collectReport(sim, { startMs, commands, watch, eventOrder });
+  return collectReport(sim, { startMs, commands, watch, eventOrder, skipped });
 }
 
 /** A Node applied twice is one node: the later document wins, as a second `kubectl apply` would update it. */

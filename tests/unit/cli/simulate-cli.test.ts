@@ -167,3 +167,50 @@ describe('workload-lab simulate', () => {
     }
   });
 });
+
+describe('simulate: long runs of a CronJob are fast-forwarded', () => {
+  // as a learner runs it: outside the test runner, whose VITEST variable freezes stored objects (which rules
+  // the fast-forward out)
+  function learnerCli(...args: string[]) {
+    const env = { ...process.env };
+    delete env.VITEST;
+    const r = spawnSync(process.execPath, [join(root, 'bin/workload-lab.mjs'), 'simulate', ...args], { encoding: 'utf8', cwd: dir, env, maxBuffer: 256 * 1024 * 1024 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const tick = (schedule: string) => file(`tick-${schedule.length}.yaml`, `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: tick}
+spec:
+  schedule: "${schedule}"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers: [{name: tick, image: busybox:1.36, command: [sh, -c, "date; sleep 5"]}]
+`);
+
+  it('a year of `* * * * *` says which hours it skipped and ends with the last three Jobs', () => {
+    const r = learnerCli('--until', '8760h', tick('* * * * *'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Simulated 2026-01-01T00:00:00Z to 2027-01-01T00:00:00Z \(8760h0m0s\)\nFast-forwarded (\d+) hours \(2026-01-01T\d\d:00:00Z to 2026-12-31T\d\d:00:00Z\)/);
+    // Jobs are named by their scheduled minute since the epoch: the last three minutes of 2026
+    const last = Date.UTC(2027, 0, 1) / 60_000 - 1;
+    expect(r.stdout).toContain(`job/tick-${last - 2}   Complete\njob/tick-${last - 1}   Complete\njob/tick-${last}   Complete\n`);
+  }, 60_000);
+
+  it('--json reports the skipped hours; --watch, which reports every change, turns the fast-forward off', () => {
+    const cron = tick('*/30 * * * *');
+    const plain = JSON.parse(learnerCli('--json', '--until', '14h', cron).stdout);
+    expect(plain.fastForward.hours).toBeGreaterThan(0);
+    expect(Date.parse(plain.fastForward.to) - Date.parse(plain.fastForward.from)).toBe(plain.fastForward.hours * 3600_000);
+    const watched = JSON.parse(learnerCli('--json', '--watch', '--until', '14h', cron).stdout);
+    expect(watched.fastForward).toBeUndefined();
+    // the same end either way, but for pod IPs
+    const strip = (objects: { kind: string; status?: Record<string, unknown> }[]) =>
+      objects.map((o) => (o.kind === 'Pod' ? { ...o, status: { ...o.status, podIP: undefined, podIPs: undefined } } : o));
+    expect(strip(plain.objects)).toEqual(strip(watched.objects));
+    expect(plain.events).toEqual(watched.events);
+  }, 60_000);
+});

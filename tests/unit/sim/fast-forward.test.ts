@@ -1,0 +1,189 @@
+// The fast-forward (src/engine/sim/fast-forward) against the simulation it stands for: the same cluster run
+// hour by hour. Its contract is equality with that run — the end state, and every change after it — except the
+// pod IPs, which follow the scheduler's random choices in the skipped hours (see fast-forward.ts).
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../src/engine/sim/simulation.ts';
+import { defaultControllers } from '../../../src/engine/sim/default-controllers.ts';
+import type { KubeObject } from '../../../src/engine/api/objects.ts';
+import { repeatsHourly } from '../../../src/engine/sim/fast-forward/hourly-schedules.ts';
+import { planTranslation, shiftTimestamp, timestampMs } from '../../../src/engine/sim/fast-forward/translation.ts';
+import { SeededRandom } from '../../../src/engine/clock/random.ts';
+import { VirtualClock } from '../../../src/engine/clock/virtual-clock.ts';
+import type { CronJob } from '../../../src/engine/controllers/cronjob/types.ts';
+
+const HOUR = 3600_000;
+
+type Manifest = Record<string, unknown>;
+
+function cronJob(name: string, spec: Record<string, unknown>, podSpec: Record<string, unknown>, jobSpec: Record<string, unknown> = {}): Manifest {
+  return { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name }, spec: { ...spec, jobTemplate: { spec: { ...jobSpec, template: { spec: podSpec } } } } };
+}
+
+const sleep5 = { restartPolicy: 'OnFailure', containers: [{ name: 'tick', image: 'busybox:1.36', command: ['sh', '-c', 'date; sleep 5'] }] };
+
+/** A Pod without its IPs (the one thing the fast-forward does not reproduce). */
+function withoutPodIPs(o: KubeObject): unknown {
+  if (o.kind !== 'Pod') return o;
+  const status = { ...(o as { status?: Record<string, unknown> }).status };
+  delete status.podIP;
+  delete status.podIPs;
+  return { ...o, status };
+}
+
+interface Run {
+  skipped: { periods: number } | null;
+  end: string;
+  later: string[];
+}
+
+/** `hours` of simulated time (plus a few seconds, off the hour), then 20 minutes watched change by change. */
+function run(manifests: Manifest[], hours: number, fastForward: boolean, seed = 3): Run {
+  const sim = new Simulation({ seed, controllers: defaultControllers(), freezeStored: false });
+  for (const m of manifests) {
+    const r = sim.apply(m);
+    if (r.error) throw new Error(r.error.message);
+  }
+  const skipped = sim.runUntil(sim.now() + hours * HOUR + 17_000, { fastForward });
+  const end = JSON.stringify(sim.api.all().map(withoutPodIPs));
+  const later: string[] = [];
+  sim.api.watch(null, (e) => later.push(`${new Date(e.time).toISOString()} ${e.type} ${JSON.stringify(withoutPodIPs(e.object))}`));
+  sim.runFor(20 * 60_000);
+  return { skipped, end, later };
+}
+
+function expectSameRun(manifests: Manifest[], hours: number, opts: { skips: boolean }): void {
+  const full = run(manifests, hours, false);
+  const fast = run(manifests, hours, true);
+  expect(full.skipped).toBeNull();
+  if (opts.skips) expect(fast.skipped?.periods).toBeGreaterThan(0);
+  else expect(fast.skipped).toBeNull();
+  expect(fast.end).toBe(full.end);
+  expect(fast.later.length).toBeGreaterThan(0);
+  expect(fast.later).toEqual(full.later);
+}
+
+describe('fast-forward: the same run as hour by hour', () => {
+  it('a CronJob every minute: same Jobs, Pods, Events, names, uids, times and resourceVersions at the end and after', () => {
+    expectSameRun([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 14, { skips: true });
+  });
+
+  it('every 5 minutes, with a Deployment running beside it', () => {
+    const web = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } },
+    };
+    expectSameRun([web, cronJob('report', { schedule: '*/5 * * * *' }, sleep5)], 14, { skips: true });
+  });
+
+  it('Jobs that fail (backoffLimit 1, restartPolicy Never): the failed-jobs history and its events', () => {
+    const failing = { restartPolicy: 'Never', containers: [{ name: 'x', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }] };
+    expectSameRun([cronJob('flaky', { schedule: '* * * * *' }, failing, { backoffLimit: 1 })], 14, { skips: true });
+  });
+
+  it('finished Jobs removed by ttlSecondsAfterFinished, no successful history, spec.timeZone Etc/UTC', () => {
+    const cj = cronJob('tidy', { schedule: '*/3 * * * *', timeZone: 'Etc/UTC', successfulJobsHistoryLimit: 0 }, sleep5, { ttlSecondsAfterFinished: 20 });
+    expectSameRun([cj], 14, { skips: true });
+  });
+
+  it('does not skip when an hour is not like the next: a zone with daylight saving time', () => {
+    expectSameRun([cronJob('ny', { schedule: '*/10 * * * *', timeZone: 'America/New_York' }, sleep5)], 12, { skips: false });
+  });
+
+  it('does not skip when a Job is still running at every hour boundary (Forbid, Jobs of 90 s)', () => {
+    const long = { restartPolicy: 'Never', containers: [{ name: 'x', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 90'] }] };
+    expectSameRun([cronJob('slow', { schedule: '* * * * *', concurrencyPolicy: 'Forbid' }, long)], 12, { skips: false });
+  });
+
+  it('does not skip runs shorter than its search and the full hours after the jump', () => {
+    const fast = run([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 6, true);
+    expect(fast.skipped).toBeNull();
+  });
+
+  it('does not skip when stored objects are frozen (under test by default): it runs in full instead', () => {
+    const sim = new Simulation({ seed: 1, controllers: defaultControllers(), freezeStored: true });
+    sim.apply(cronJob('tick', { schedule: '* * * * *' }, sleep5));
+    const start = sim.now();
+    expect(sim.runUntil(start + 12 * HOUR, { fastForward: true })).toBeNull();
+    expect(sim.now()).toBe(start + 12 * HOUR);
+    expect(sim.api.count('Job')).toBe(3);
+  });
+
+  it('a year of a CronJob every minute ends with the history limit and the last hour of events', () => {
+    const sim = new Simulation({ seed: 1, controllers: defaultControllers(), freezeStored: false });
+    sim.apply(cronJob('tick', { schedule: '* * * * *' }, sleep5));
+    const start = sim.now();
+    const skipped = sim.runUntil(start + 365 * 24 * HOUR, { fastForward: true });
+    expect(skipped!.periods).toBeGreaterThan(8700);
+    const jobs = sim.api.list('Job').map((j) => j.metadata.name);
+    // the controller names Jobs by their scheduled time in minutes since the epoch (reference §5)
+    const lastMinute = (start + 365 * 24 * HOUR) / 60_000 - 1;
+    expect(jobs).toEqual([`tick-${lastMinute - 2}`, `tick-${lastMinute - 1}`, `tick-${lastMinute}`]);
+    const cj = sim.api.get('CronJob', 'default', 'tick') as CronJob;
+    expect(cj.status?.lastScheduleTime).toBe(new Date(lastMinute * 60_000).toISOString().replace('.000Z', 'Z'));
+    expect(cj.metadata.creationTimestamp).toBe('2026-01-01T00:00:00Z');
+    const events = sim.api.list('Event');
+    const oldest = Math.min(...events.map((e) => Date.parse((e as { lastTimestamp: string }).lastTimestamp)));
+    expect(sim.now() - oldest).toBeLessThanOrEqual(HOUR);
+  });
+});
+
+describe('fast-forward: which schedules repeat every hour', () => {
+  const cj = (schedule: string, timeZone?: string) => ({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule, timeZone } }) as unknown as CronJob;
+
+  it('minutes only, on UTC', () => {
+    for (const s of ['* * * * *', '*/5 * * * *', '0 * * * *', '7,29 * * * *', '@hourly', '* * 1-31 * *']) expect(repeatsHourly(cj(s)), s).toBe(true);
+    expect(repeatsHourly(cj('* * * * *', 'Etc/UTC'))).toBe(true);
+  });
+
+  it('not with hours, days, months or weekdays, @every, or a zone with transitions', () => {
+    for (const s of ['* 0-22 * * *', '0 0 * * *', '* * * * 1-5', '* * 1 * *', '* * * 6 *', '@daily', '@every 1h']) expect(repeatsHourly(cj(s)), s).toBe(false);
+    expect(repeatsHourly(cj('* * * * *', 'Europe/Berlin'))).toBe(false);
+  });
+});
+
+describe('fast-forward: the translation of the recent part', () => {
+  it('moves metav1.Time and MicroTime by whole hours, keeping the fraction digits', () => {
+    expect(shiftTimestamp('2026-01-01T23:30:05Z', 2 * HOUR)).toBe('2026-01-02T01:30:05Z');
+    expect(shiftTimestamp('2026-12-31T23:00:00.123456Z', HOUR)).toBe('2027-01-01T00:00:00.123456Z');
+    expect(timestampMs('2026-01-01T00:00:01.5Z')).toBe(Date.UTC(2026, 0, 1, 0, 0, 1, 500));
+    expect(timestampMs('not a time')).toBeNull();
+  });
+
+  it('moves times at or after the start of the recent part and resourceVersions above its first, nothing else', () => {
+    const since = Date.UTC(2026, 0, 1, 1);
+    const o = {
+      metadata: { creationTimestamp: '2026-01-01T00:59:59Z', resourceVersion: '1500' },
+      status: { lastScheduleTime: '2026-01-01T01:00:00Z', note: '2026-01-01T01:00:00 is not a stored time' },
+      involvedObject: { resourceVersion: '1501' },
+    };
+    const edits = planTranslation([o], { sinceMs: since, byMs: 3 * HOUR, rvSince: 1500, rvBy: 600 })!;
+    expect(edits.map((e) => [e.key, e.value])).toEqual([['lastScheduleTime', '2026-01-01T04:00:00Z'], ['resourceVersion', '2101']]);
+  });
+
+  it('refuses frozen objects rather than half-moving them', () => {
+    const o = Object.freeze({ metadata: Object.freeze({ creationTimestamp: '2026-01-01T02:00:00Z' }) });
+    expect(planTranslation([o], { sinceMs: 0, byMs: HOUR, rvSince: 0, rvBy: 0 })).toBeNull();
+  });
+
+  it('the random sequence skipped n draws is where n draws would leave it', () => {
+    const a = new SeededRandom(42);
+    const b = new SeededRandom(42);
+    a.skip(200_003);
+    for (let i = 0; i < 200_003; i++) b.uint32();
+    expect(a.draws).toBe(b.draws);
+    expect([a.uint32(), a.nameSuffix(), a.uuid()]).toEqual([b.uint32(), b.nameSuffix(), b.uuid()]);
+  });
+
+  it('the clock moves pending tasks with it, in the same order', () => {
+    const clock = new VirtualClock(0);
+    const ran: string[] = [];
+    const late = clock.at(500, 'late', () => ran.push(`late@${clock.now()}`));
+    clock.at(100, 'early', () => ran.push(`early@${clock.now()}`));
+    clock.shift(HOUR);
+    expect(clock.now()).toBe(HOUR);
+    expect(clock.timeOf(late)).toBe(HOUR + 500);
+    clock.runUntil(HOUR + 1000);
+    expect(ran).toEqual([`early@${HOUR + 100}`, `late@${HOUR + 500}`]);
+    expect(clock.timeOf(late)).toBeUndefined();
+  });
+});
