@@ -71,15 +71,24 @@ function cronWeek(): { ms: number; jobsSeen: number; maxObjects: number; tasks: 
   return { ms: performance.now() - t, jobsSeen, maxObjects, tasks: sim.clock.executed - tasks };
 }
 
+/** Three fresh runs, the median by wall time (this machine is shared and noisy); every run's time in the note. */
+function medianOf3<T extends { ms: number }>(run: () => T): T & { runs: number[] } {
+  const runs = [run(), run(), run()];
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  return { ...sorted[1]!, runs: runs.map((r) => r.ms) };
+}
+
+const msList = (runs: number[]) => `runs: ${runs.map((ms) => Math.round(ms)).join(', ')} ms`;
+
 export function batchBenches(): BenchResult[] {
-  const job = bigJob();
+  const job = medianOf3(bigJob);
   const cron = cronWeek();
-  const year = cronYear();
+  const year = medianOf3(cronYear);
   return [
-    { name: 'Job completions 10,000 / parallelism 500', value: job.ms, unit: 'ms', budget: 2000,
-      note: `${job.succeeded} succeeded, ${job.simulated.toFixed(0)} s simulated` },
-    { name: 'CronJob * * * * *: 365 simulated days', value: year.ms, unit: 'ms', budget: 1000,
-      note: `${year.hoursSkipped} of 8760 hours fast-forwarded; at most ${year.maxObjects} objects stored at once, ${year.endObjects} at the end (${year.jobsAtEnd} Jobs: the history limit)` },
+    { name: 'Job completions 10,000 / parallelism 500 (median of 3)', value: job.ms, unit: 'ms', budget: 2000,
+      note: `${job.succeeded} succeeded, ${job.simulated.toFixed(0)} s simulated; ${msList(job.runs)}` },
+    { name: 'CronJob * * * * *: 365 simulated days (median of 3)', value: year.ms, unit: 'ms', budget: 1000,
+      note: `${msList(year.runs)}; ${year.hoursSkipped} of 8760 hours fast-forwarded; at most ${year.maxObjects} objects stored at once, ${year.endObjects} at the end (${year.jobsAtEnd} Jobs: the history limit)` },
     { name: 'CronJob * * * * *: 7 days minute by minute', value: cron.ms, unit: 'ms',
       note: `no fast-forward: ${cron.jobsSeen} Jobs created, ${((cron.ms * 1000) / cron.jobsSeen).toFixed(0)} µs and ${(cron.tasks / cron.jobsSeen).toFixed(0)} clock tasks per Job, at most ${cron.maxObjects} objects stored at once` },
   ];
