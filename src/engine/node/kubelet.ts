@@ -64,6 +64,11 @@ export class Kubelets {
     return out;
   }
 
+  /** Whether the kubelet of `nodeName` has `image` (as the runtime names it) in its image store. */
+  imagePresent(nodeName: string, runtimeImage: string): boolean {
+    return this.#agents.get(nodeName)?.imagePresent(runtimeImage) ?? false;
+  }
+
   agent(nodeName: string): NodeAgent | undefined {
     return this.#agents.get(nodeName);
   }

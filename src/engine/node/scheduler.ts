@@ -12,6 +12,7 @@
 // to 10 s per attempt, LATENCY.schedulingBackoff*); without such a change it is retried when the queue
 // flushes pods that stayed unschedulable for 5 minutes (podMaxInUnschedulablePodsDuration, checked every 30 s).
 import type { Condition, Node, Pod } from '../api/kinds.ts';
+import type { ApiServer } from '../api/api-server.ts';
 import type { TaskId } from '../clock/virtual-clock.ts';
 import { deepEqual } from '../api/objects.ts';
 import { rfc3339 } from '../clock/time-format.ts';
@@ -286,6 +287,23 @@ class Scheduler {
     this.#unschedulable(key, pod, pending, message, profile);
   }
 
+  /**
+   * The nodes that would share the highest score for `pod` if it were scheduled now, among which selectHost
+   * picks at random (nothing is drawn or changed). The fast-forward asks it: see sim/fast-forward/images-settled.ts.
+   */
+  bestNodes(pod: Pod): string[] {
+    const { req, nonZero } = podRequestsBoth(pod.spec);
+    const feasible: NodeInfo[] = [];
+    for (const name of this.#nodeNames()) {
+      const info = this.#nodes.get(name)!;
+      if (!runFilters(pod, req, info)) feasible.push(info);
+    }
+    const spread = topologySpreadScores(spreadGroup(pod), feasible, this.#nodes.values());
+    const scores = feasible.map((info, i) => leastAllocatedScore(nonZero, info) + 2 * spread[i]!);
+    const top = Math.max(...scores);
+    return feasible.filter((_, i) => scores[i] === top).map((info) => info.node.metadata.name);
+  }
+
   /** Binds a pod; events come from its profile (default-scheduler or the coscheduling profile). */
   #bind(pod: Pod, node: string, profile: string): void {
     const namespace = pod.metadata.namespace ?? 'default';
@@ -345,12 +363,19 @@ class Scheduler {
   }
 }
 
+const registry = new WeakMap<ApiServer, Scheduler>();
+
+/** The scheduler running against this API server (undefined when none was started). */
+export function schedulerFor(api: ApiServer): Pick<Scheduler, 'bestNodes'> | undefined {
+  return registry.get(api);
+}
+
 /** The `default-scheduler` controller. */
 export function scheduler(): Controller {
   return {
     name: SCHEDULER_NAME,
     start(ctx) {
-      new Scheduler(ctx);
+      registry.set(ctx.api, new Scheduler(ctx));
     },
   };
 }

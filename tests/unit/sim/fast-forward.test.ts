@@ -8,6 +8,8 @@ import type { KubeObject } from '../../../src/engine/api/objects.ts';
 import { repeatsHourly } from '../../../src/engine/sim/fast-forward/hourly-schedules.ts';
 import { planTranslation, shiftTimestamp, timestampMs } from '../../../src/engine/sim/fast-forward/translation.ts';
 import { SeededRandom } from '../../../src/engine/clock/random.ts';
+import { imagesSettled } from '../../../src/engine/sim/fast-forward/images-settled.ts';
+import { nodeManifest } from '../../../src/engine/sim/default-cluster.ts';
 import { VirtualClock } from '../../../src/engine/clock/virtual-clock.ts';
 import type { CronJob } from '../../../src/engine/controllers/cronjob/types.ts';
 
@@ -37,8 +39,8 @@ interface Run {
 }
 
 /** `hours` of simulated time (plus a few seconds, off the hour), then 20 minutes watched change by change. */
-function run(manifests: Manifest[], hours: number, fastForward: boolean, seed = 3): Run {
-  const sim = new Simulation({ seed, controllers: defaultControllers(), freezeStored: false });
+function run(manifests: Manifest[], hours: number, fastForward: boolean, seed = 3, nodes?: ReturnType<typeof nodeManifest>[]): Run {
+  const sim = new Simulation({ seed, nodes, controllers: defaultControllers(), freezeStored: false });
   for (const m of manifests) {
     const r = sim.apply(m);
     if (r.error) throw new Error(r.error.message);
@@ -85,6 +87,15 @@ describe('fast-forward: the same run as hour by hour', () => {
     expectSameRun([cj], 14, { skips: true });
   });
 
+  it('on unequal nodes, where the scheduler always picks the emptiest and the others never pull the image', () => {
+    const nodes = [nodeManifest({ name: 'big', cpu: '16', memory: '64Gi', ip: '10.0.0.1' }), nodeManifest({ name: 'small', cpu: '2', memory: '4Gi', ip: '10.0.0.2' })];
+    const full = run([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 14, false, 3, nodes);
+    const fast = run([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 14, true, 3, nodes);
+    expect(fast.skipped?.periods).toBeGreaterThan(0);
+    expect(fast.end).toBe(full.end);
+    expect(fast.later).toEqual(full.later);
+  });
+
   it('does not skip when an hour is not like the next: a zone with daylight saving time', () => {
     expectSameRun([cronJob('ny', { schedule: '*/10 * * * *', timeZone: 'America/New_York' }, sleep5)], 12, { skips: false });
   });
@@ -124,6 +135,27 @@ describe('fast-forward: the same run as hour by hour', () => {
     const events = sim.api.list('Event');
     const oldest = Math.min(...events.map((e) => Date.parse((e as { lastTimestamp: string }).lastTimestamp)));
     expect(sim.now() - oldest).toBeLessThanOrEqual(HOUR);
+  });
+});
+
+describe('fast-forward: the kubelets\' images', () => {
+  const pod = (name: string, nodeName?: string) => ({
+    apiVersion: 'v1', kind: 'Pod', metadata: { name },
+    spec: { nodeName, restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36', command: ['true'] }] },
+  });
+  const equalNodes = () => ['a', 'b', 'c'].map((n, i) => nodeManifest({ name: n, cpu: '4', memory: '16Gi', ip: `10.0.0.${i + 1}` }));
+
+  it('are not settled while a node the scheduler picks from at random has not pulled what the recent pods run', () => {
+    const sim = new Simulation({ seed: 1, nodes: equalNodes(), controllers: defaultControllers(), freezeStored: false });
+    const since = sim.now();
+    sim.apply(pod('first'));
+    sim.runFor(60_000);
+    expect(sim.api.get('Pod', 'default', 'first')?.status).toMatchObject({ phase: 'Succeeded' });
+    expect(imagesSettled(sim, since)).toBe(false);
+    // the same image pulled on every node
+    for (const n of ['a', 'b', 'c']) sim.apply(pod(`on-${n}`, n));
+    sim.runFor(60_000);
+    expect(imagesSettled(sim, since)).toBe(true);
   });
 });
 

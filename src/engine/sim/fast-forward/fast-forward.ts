@@ -15,11 +15,14 @@ import type { Simulation } from '../simulation.ts';
 import type { CronJob } from '../../controllers/cronjob/types.ts';
 import { fingerprint, RecentIdentities } from './fingerprint.ts';
 import { repeatsHourly } from './hourly-schedules.ts';
+import { imagesSettled } from './images-settled.ts';
 import { applyTranslation, planTranslation, timestampMs, type Translation } from './translation.ts';
 
 export const PERIOD_MS = 3600_000;
 /** Hours simulated in full, at most, looking for the repeat before giving up on the jump. */
-const MAX_SEARCH_PERIODS = 8;
+const MAX_SEARCH_PERIODS = 24;
+/** The shortest run worth trying: three hours to compare, two simulated after the jump, one to skip. */
+const MIN_PERIODS = 6;
 /** Pending work allowed at a boundary: what the jump knows how to move (event expiry, CronJob requeues). */
 const MOVABLE_TASKS = [/^event ttl$/, /^cronjob-sync /];
 
@@ -46,7 +49,7 @@ interface Sample {
  */
 export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atMs: number) => void): FastForwardReport | null {
   const first = Math.floor(sim.now() / PERIOD_MS) * PERIOD_MS + PERIOD_MS;
-  if (untilMs - first < (MAX_SEARCH_PERIODS + 2) * PERIOD_MS || !cronJobsRepeat(sim)) {
+  if (untilMs - first < MIN_PERIODS * PERIOD_MS || !cronJobsRepeat(sim)) {
     runTo(untilMs);
     return null;
   }
@@ -59,7 +62,7 @@ export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atM
   sim.random.onDrawn = (value, draws) => identities.observeDrawn(value, draws);
   const samples: Sample[] = [];
   let report: FastForwardReport | null = null;
-  for (let i = 0; i < MAX_SEARCH_PERIODS && report === null; i++) {
+  for (let i = 0; i < MAX_SEARCH_PERIODS && report === null && sim.now() + PERIOD_MS <= untilMs; i++) {
     runTo(sim.now() + PERIOD_MS);
     if (!cronJobsRepeat(sim) || !onlyMovableTasks(sim)) break;
     samples.push(sample(sim, identities, sinceMs, rvSince));
@@ -92,6 +95,7 @@ function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, s
   const rvBy = c.rv - b.rv;
   const drawsBy = c.draws - b.draws;
   if (rvBy !== b.rv - a.rv || drawsBy !== b.draws - a.draws || c.tasks - b.tasks !== b.tasks - a.tasks) return null;
+  if (!imagesSettled(sim, sinceMs)) return null;
   // Simulate in full after the jump for as long as the oldest recent thing has lived, plus a period: then
   // everything alive at the end was made after the jump.
   const tailMs = (Math.ceil(memoryMs(sim, sinceMs) / PERIOD_MS) + 1) * PERIOD_MS;
