@@ -24,7 +24,22 @@ function isKnownZone(name: string): boolean {
   return name.split('/').every((part) => /^[A-Z]/.test(part));
 }
 
+// A lookup builds an Intl formatter (tens of microseconds) and the CronJob controller asks at every sync: the
+// answers, which never change, are kept.
+const known = new Map<string, LocationResult>();
+const MAX_KNOWN = 1000;
+
 export function loadLocation(name: string): LocationResult {
+  let r = known.get(name);
+  if (!r) {
+    r = lookUp(name);
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(name, r);
+  }
+  return r;
+}
+
+function lookUp(name: string): LocationResult {
   if (name === '' || name === 'UTC') return { ok: true, name: 'UTC' };
   if (name === 'Local') return { ok: true, name: 'Local' };
   if (name.includes('..') || name.startsWith('/') || name.startsWith('\\')) return { ok: false, error: 'time: invalid location name' };
