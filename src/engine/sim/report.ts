@@ -32,7 +32,7 @@ export interface SimulationReport {
   commands: CommandRecord[];
   watch?: WatchRecord[];
   /** Hours that repeated the hour before and were skipped rather than simulated (src/engine/sim/fast-forward). */
-  fastForward?: { from: string; to: string; hours: number };
+  fastForward?: { from: string; to: string; hours: number; period: string };
 }
 
 /** A deep copy with object keys in code-point order (encoding/json of a map). */
@@ -81,7 +81,10 @@ export function collectReport(sim: Simulation, input: ReportInput): SimulationRe
   };
   if (input.watch) report.watch = input.watch;
   const skipped = input.skipped;
-  if (skipped) report.fastForward = { from: rfc3339(skipped.fromMs), to: rfc3339(skipped.fromMs + skipped.periods * skipped.periodMs), hours: (skipped.periods * skipped.periodMs) / 3600_000 };
+  if (skipped) {
+    const span = skipped.periods * skipped.periodMs;
+    report.fastForward = { from: rfc3339(skipped.fromMs), to: rfc3339(skipped.fromMs + span), hours: span / 3600_000, period: formatGoDuration(skipped.periodMs) };
+  }
   return report;
 }
 
@@ -104,8 +107,9 @@ export function renderSummary(report: SimulationReport): string {
   out.push(`Simulated ${report.start} to ${report.end} (${formatGoDuration(Date.parse(report.end) - startMs)})`);
   const ff = report.fastForward;
   if (ff) {
-    out.push(`Fast-forwarded ${ff.hours} hours (${ff.from} to ${ff.to}): each repeated the hour before it, so they were`,
-      'skipped, not simulated one by one; the hours before and after ran in full. Only pod IPs can differ from a full run.');
+    out.push(`Fast-forwarded ${ff.hours} hours (${ff.from} to ${ff.to}): the run repeated itself every ${ff.period}, so`,
+      'these hours were skipped, not simulated one by one; the hours before and after ran in full. Only pod IPs can',
+      'differ from a run without skipping.');
   }
   out.push('');
 

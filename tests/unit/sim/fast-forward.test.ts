@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/engine/sim/simulation.ts';
 import { defaultControllers } from '../../../src/engine/sim/default-controllers.ts';
 import type { KubeObject } from '../../../src/engine/api/objects.ts';
-import { repeatsHourly } from '../../../src/engine/sim/fast-forward/hourly-schedules.ts';
+import { DAY_MS, HOUR_MS, schedulePeriodMs, WEEK_MS } from '../../../src/engine/sim/fast-forward/schedule-period.ts';
 import { planTranslation, shiftTimestamp, timestampMs } from '../../../src/engine/sim/fast-forward/translation.ts';
 import { SeededRandom } from '../../../src/engine/clock/random.ts';
 import { imagesSettled } from '../../../src/engine/sim/fast-forward/images-settled.ts';
@@ -96,6 +96,18 @@ describe('fast-forward: the same run as hour by hour', () => {
     expect(fast.later).toEqual(full.later);
   });
 
+  it('business hours on weekdays repeat every week', () => {
+    const cj = cronJob('office', { schedule: '*/20 9-17 * * 1-5' }, sleep5);
+    // eight weeks from Thursday 2026-01-01 00:00, ending at 10:00 on a Thursday: the 20 minutes after see Jobs
+    const full = run([cj], 8 * 7 * 24 + 10, false);
+    const fast = run([cj], 8 * 7 * 24 + 10, true);
+    expect(fast.skipped).toMatchObject({ periodMs: WEEK_MS });
+    expect(fast.skipped!.periods).toBeGreaterThan(0);
+    expect(fast.end).toBe(full.end);
+    expect(fast.later.some((l) => l.includes('"kind":"Job"'))).toBe(true);
+    expect(fast.later).toEqual(full.later);
+  });
+
   it('does not skip when an hour is not like the next: a zone with daylight saving time', () => {
     expectSameRun([cronJob('ny', { schedule: '*/10 * * * *', timeZone: 'America/New_York' }, sleep5)], 12, { skips: false });
   });
@@ -159,17 +171,22 @@ describe('fast-forward: the kubelets\' images', () => {
   });
 });
 
-describe('fast-forward: which schedules repeat every hour', () => {
+describe('fast-forward: how often a schedule repeats itself', () => {
   const cj = (schedule: string, timeZone?: string) => ({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule, timeZone } }) as unknown as CronJob;
 
-  it('minutes only, on UTC', () => {
-    for (const s of ['* * * * *', '*/5 * * * *', '0 * * * *', '7,29 * * * *', '@hourly', '* * 1-31 * *']) expect(repeatsHourly(cj(s)), s).toBe(true);
-    expect(repeatsHourly(cj('* * * * *', 'Etc/UTC'))).toBe(true);
+  it('every hour when it names minutes only, on UTC', () => {
+    for (const s of ['* * * * *', '*/5 * * * *', '0 * * * *', '7,29 * * * *', '@hourly', '* * 1-31 * *']) expect(schedulePeriodMs(cj(s)), s).toBe(HOUR_MS);
+    expect(schedulePeriodMs(cj('* * * * *', 'Etc/UTC'))).toBe(HOUR_MS);
   });
 
-  it('not with hours, days, months or weekdays, @every, or a zone with transitions', () => {
-    for (const s of ['* 0-22 * * *', '0 0 * * *', '* * * * 1-5', '* * 1 * *', '* * * 6 *', '@daily', '@every 1h']) expect(repeatsHourly(cj(s)), s).toBe(false);
-    expect(repeatsHourly(cj('* * * * *', 'Europe/Berlin'))).toBe(false);
+  it('every day with hours, every week with weekdays', () => {
+    for (const s of ['* 0-22 * * *', '0 0 * * *', '@daily', '*/15 9-17 * * *']) expect(schedulePeriodMs(cj(s)), s).toBe(DAY_MS);
+    for (const s of ['* * * * 1-5', '@weekly', '*/15 9-17 * * MON-FRI']) expect(schedulePeriodMs(cj(s)), s).toBe(WEEK_MS);
+  });
+
+  it('none with days of the month, months, @every, or a zone with transitions', () => {
+    for (const s of ['* * 1 * *', '* * * 6 *', '@monthly', '0 0 1,15 * 1', '@every 1h']) expect(schedulePeriodMs(cj(s)), s).toBeNull();
+    expect(schedulePeriodMs(cj('* * * * *', 'Europe/Berlin'))).toBeNull();
   });
 });
 

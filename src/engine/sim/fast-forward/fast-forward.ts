@@ -1,27 +1,27 @@
 // Fast-forward: a long run of a periodic cluster (a `* * * * *` CronJob over a year: half a million Jobs) in
-// the time of a few simulated hours. The run is simulated in full, hour by hour, until its state repeats:
-// three hour boundaries with equal fingerprints (fingerprint.ts) and the same numbers of writes, random draws
-// and tasks in the two hours between. Then whole hours are skipped at once: the clock, the pending tasks, the
-// recent part of every stored object (translation.ts), the events' expiry, the resourceVersion counter and
-// the seeded random sequence all move to where those hours would have left them. The last stretch before the
-// end — long enough that nothing alive at the end was created before the jump — is simulated in full again,
-// so what the run ends with was produced by the controllers themselves.
+// the time of a few simulated hours. The period is an hour, a day or a week (schedule-period.ts). The run is
+// simulated in full, period by period, until its state repeats: three boundaries with equal fingerprints
+// (fingerprint.ts) and the same numbers of writes, random draws and tasks in the two periods between, with the
+// kubelets' images settled (images-settled.ts). Then whole periods are skipped at once: the clock, the pending
+// tasks, the recent part of every stored object (translation.ts), the events' expiry, the resourceVersion
+// counter and the seeded random sequence all move to where those periods would have left them. The last stretch
+// before the end — long enough that nothing alive at the end was created before the jump — is simulated in full
+// again, so what the run ends with was produced by the controllers themselves.
 //
-// What differs from simulating every hour: which of several equal nodes each skipped pod ran on, and so the
+// What differs from simulating every period: which of several equal nodes each skipped pod ran on, and so the
 // round-robin of pod IPs on each node (the scheduler's random choices in the skipped hours are not made);
 // names, uids, times, counts and resourceVersions are the ones the full run gives. Only used when nothing
 // outside the controllers watches every change (`simulate` without --watch and without commands to run).
 import type { Simulation } from '../simulation.ts';
 import type { CronJob } from '../../controllers/cronjob/types.ts';
 import { fingerprint, RecentIdentities } from './fingerprint.ts';
-import { repeatsHourly } from './hourly-schedules.ts';
+import { HOUR_MS, schedulePeriodMs } from './schedule-period.ts';
 import { imagesSettled } from './images-settled.ts';
 import { applyTranslation, planTranslation, timestampMs, type Translation } from './translation.ts';
 
-export const PERIOD_MS = 3600_000;
-/** Hours simulated in full, at most, looking for the repeat before giving up on the jump. */
+/** Periods simulated in full, at most, looking for the repeat before giving up on the jump. */
 const MAX_SEARCH_PERIODS = 24;
-/** The shortest run worth trying: three hours to compare, two simulated after the jump, one to skip. */
+/** The shortest run worth trying: three periods to compare, two simulated after the jump, one to skip. */
 const MIN_PERIODS = 6;
 /** Pending work allowed at a boundary: what the jump knows how to move (event expiry, CronJob requeues). */
 const MOVABLE_TASKS = [/^event ttl$/, /^cronjob-sync /];
@@ -48,8 +48,9 @@ interface Sample {
  * skipped, or null when the run was simulated in full. `runTo` runs the clock (with the simulation's work cap).
  */
 export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atMs: number) => void): FastForwardReport | null {
-  const first = Math.floor(sim.now() / PERIOD_MS) * PERIOD_MS + PERIOD_MS;
-  if (untilMs - first < MIN_PERIODS * PERIOD_MS || !cronJobsRepeat(sim)) {
+  const periodMs = runPeriodMs(sim);
+  const first = periodMs === null ? 0 : Math.floor(sim.now() / periodMs) * periodMs + periodMs;
+  if (periodMs === null || untilMs - first < MIN_PERIODS * periodMs) {
     runTo(untilMs);
     return null;
   }
@@ -62,16 +63,33 @@ export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atM
   sim.random.onDrawn = (value, draws) => identities.observeDrawn(value, draws);
   const samples: Sample[] = [];
   let report: FastForwardReport | null = null;
-  for (let i = 0; i < MAX_SEARCH_PERIODS && report === null && sim.now() + PERIOD_MS <= untilMs; i++) {
-    runTo(sim.now() + PERIOD_MS);
-    if (!cronJobsRepeat(sim) || !onlyMovableTasks(sim)) break;
+  for (let i = 0; i < MAX_SEARCH_PERIODS && report === null && sim.now() + periodMs <= untilMs; i++) {
+    runTo(sim.now() + periodMs);
+    if (runPeriodMs(sim) !== periodMs) break;
+    // work in flight at the boundary: this boundary cannot be compared (nor jumped from)
+    if (!onlyMovableTasks(sim)) {
+      samples.length = 0;
+      continue;
+    }
     samples.push(sample(sim, identities, sinceMs, rvSince));
-    report = tryJump(sim, samples, untilMs, sinceMs, rvSince);
+    report = tryJump(sim, samples, untilMs, sinceMs, rvSince, periodMs);
   }
   unwatch();
   sim.random.onDrawn = null;
   runTo(untilMs);
   return report;
+}
+
+/** The period of the whole run: the longest of its CronJobs' (an hour divides a day, a day a week); null: none. */
+function runPeriodMs(sim: Simulation): number | null {
+  let period = HOUR_MS;
+  for (const o of sim.api.storedObjects()) {
+    if (o.kind !== 'CronJob') continue;
+    const p = schedulePeriodMs(o as CronJob);
+    if (p === null) return null;
+    if (p > period) period = p;
+  }
+  return period;
 }
 
 function sample(sim: Simulation, identities: RecentIdentities, sinceMs: number, rvSince: number): Sample {
@@ -87,7 +105,7 @@ function sample(sim: Simulation, identities: RecentIdentities, sinceMs: number, 
 }
 
 /** Jumps when the last three samples show one repeating period; returns what it did, or null. */
-function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, sinceMs: number, rvSince: number): FastForwardReport | null {
+function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, sinceMs: number, rvSince: number, periodMs: number): FastForwardReport | null {
   const n = samples.length;
   if (n < 3) return null;
   const [a, b, c] = [samples[n - 3]!, samples[n - 2]!, samples[n - 1]!];
@@ -98,10 +116,10 @@ function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, s
   if (!imagesSettled(sim, sinceMs)) return null;
   // Simulate in full after the jump for as long as the oldest recent thing has lived, plus a period: then
   // everything alive at the end was made after the jump.
-  const tailMs = (Math.ceil(memoryMs(sim, sinceMs) / PERIOD_MS) + 1) * PERIOD_MS;
-  const periods = Math.floor((untilMs - c.at - tailMs) / PERIOD_MS);
+  const tailMs = (Math.ceil(memoryMs(sim, sinceMs) / periodMs) + 1) * periodMs;
+  const periods = Math.floor((untilMs - c.at - tailMs) / periodMs);
   if (periods < 1) return null;
-  const t: Translation = { sinceMs, byMs: periods * PERIOD_MS, rvSince, rvBy: periods * rvBy };
+  const t: Translation = { sinceMs, byMs: periods * periodMs, rvSince, rvBy: periods * rvBy };
   const edits = planTranslation(sim.api.storedObjects(), t);
   if (edits === null) return null;
   applyTranslation(edits);
@@ -109,7 +127,7 @@ function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, s
   sim.events.shiftTime(t.byMs, sinceMs);
   sim.api.advanceResourceVersion(t.rvBy);
   sim.random.skip(periods * drawsBy);
-  return { periods, periodMs: PERIOD_MS, fromMs: c.at, toMs: sim.now() };
+  return { periods, periodMs, fromMs: c.at, toMs: sim.now() };
 }
 
 /** How long ago the oldest recent object was created (events: last written, as they expire from then). */
@@ -120,11 +138,6 @@ function memoryMs(sim: Simulation, sinceMs: number): number {
     if (created !== null && created >= sinceMs && created < oldest) oldest = created;
   }
   return sim.now() - oldest;
-}
-
-function cronJobsRepeat(sim: Simulation): boolean {
-  for (const o of sim.api.storedObjects()) if (o.kind === 'CronJob' && !repeatsHourly(o as CronJob)) return false;
-  return true;
 }
 
 function onlyMovableTasks(sim: Simulation): boolean {
