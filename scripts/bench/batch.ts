@@ -52,7 +52,7 @@ function cronYear(): { ms: number; hoursSkipped: number; maxObjects: number; end
   const t = performance.now();
   const skipped = sim.runUntil(sim.now() + 365 * 24 * 3600_000, { fastForward: true });
   const ms = performance.now() - t;
-  return { ms, hoursSkipped: skipped ? (skipped.periods * skipped.periodMs) / 3600_000 : 0, maxObjects, endObjects: sim.api.count(), jobsAtEnd: sim.api.count('Job') };
+  return { ms, hoursSkipped: skipped.reduce((h, j) => h + (j.periods * j.periodMs) / 3600_000, 0), maxObjects, endObjects: sim.api.count(), jobsAtEnd: sim.api.count('Job') };
 }
 
 /** A week simulated minute by minute (no fast-forward): the cost of one Job, all controllers running. */

@@ -31,8 +31,8 @@ export interface SimulationReport {
   events: EventObject[];
   commands: CommandRecord[];
   watch?: WatchRecord[];
-  /** Hours that repeated the hour before and were skipped rather than simulated (src/engine/sim/fast-forward). */
-  fastForward?: { from: string; to: string; hours: number; period: string };
+  /** Stretches of a run that repeated itself, skipped rather than simulated (src/engine/sim/fast-forward). */
+  fastForward?: { from: string; to: string; hours: number; period: string }[];
 }
 
 /** A deep copy with object keys in code-point order (encoding/json of a map). */
@@ -61,7 +61,7 @@ export interface ReportInput {
   watch?: WatchRecord[];
   /** Event name → creation sequence, so that the event log keeps the order things happened in. */
   eventOrder: Map<string, number>;
-  skipped?: FastForwardReport | null;
+  skipped?: FastForwardReport[];
 }
 
 /** The report of a simulation at its current time. */
@@ -80,10 +80,11 @@ export function collectReport(sim: Simulation, input: ReportInput): SimulationRe
     commands: input.commands,
   };
   if (input.watch) report.watch = input.watch;
-  const skipped = input.skipped;
-  if (skipped) {
-    const span = skipped.periods * skipped.periodMs;
-    report.fastForward = { from: rfc3339(skipped.fromMs), to: rfc3339(skipped.fromMs + span), hours: span / 3600_000, period: formatGoDuration(skipped.periodMs) };
+  if (input.skipped?.length) {
+    report.fastForward = input.skipped.map((jump) => {
+      const span = jump.periods * jump.periodMs;
+      return { from: rfc3339(jump.fromMs), to: rfc3339(jump.fromMs + span), hours: span / 3600_000, period: formatGoDuration(jump.periodMs) };
+    });
   }
   return report;
 }
@@ -105,11 +106,11 @@ export function renderSummary(report: SimulationReport): string {
   const startMs = Date.parse(report.start);
   const out: string[] = [];
   out.push(`Simulated ${report.start} to ${report.end} (${formatGoDuration(Date.parse(report.end) - startMs)})`);
-  const ff = report.fastForward;
-  if (ff) {
-    out.push(`Fast-forwarded ${ff.hours} hours (${ff.from} to ${ff.to}): the run repeated itself every ${ff.period}, so`,
-      'these hours were skipped, not simulated one by one; the hours before and after ran in full. Only pod IPs can',
-      'differ from a run without skipping.');
+  const skipped = report.fastForward ?? [];
+  for (const ff of skipped) out.push(`Fast-forwarded ${ff.hours} hours (${ff.from} to ${ff.to}): the run repeated itself every ${ff.period}.`);
+  if (skipped.length) {
+    out.push('Those hours were skipped, not simulated one by one; the hours around them ran in full. Only pod IPs can differ',
+      'from a run without skipping.');
   }
   out.push('');
 

@@ -114,7 +114,7 @@ export function runSimulation(input: SimulationInput): SimulationOutcome {
   }
 
   // Whole repeating hours may be skipped when nothing reads the changes on the way (no --watch, no commands).
-  let skipped: FastForwardReport | null = null;
+  let skipped: FastForwardReport[] = [];
   if (input.until === 'done') sim.runUntilIdle(DONE_CAP_MS);
   else skipped = sim.runUntil(endMs, { fastForward: !input.watch && at.length === 0 });
   for (const { record, stream } of streaming) {

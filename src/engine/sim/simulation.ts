@@ -104,11 +104,11 @@ export class Simulation {
     this.clock.runUntil(this.clock.now() + ms, this.maxTasks);
   }
 
-  /** Runs simulated time to `atMs`; with `fastForward`, returns the hours it skipped (null: none). */
-  runUntil(atMs: number, opts: RunOptions = {}): FastForwardReport | null {
+  /** Runs simulated time to `atMs`; with `fastForward`, returns the stretches it skipped (none: nothing skipped). */
+  runUntil(atMs: number, opts: RunOptions = {}): FastForwardReport[] {
     if (!opts.fastForward) {
       this.clock.runUntil(atMs, this.maxTasks);
-      return null;
+      return [];
     }
     // one work cap for the whole run, as without the fast-forward
     let budget = this.maxTasks;

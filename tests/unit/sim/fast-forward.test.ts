@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/engine/sim/simulation.ts';
 import { defaultControllers } from '../../../src/engine/sim/default-controllers.ts';
 import type { KubeObject } from '../../../src/engine/api/objects.ts';
-import { DAY_MS, HOUR_MS, schedulePeriodMs, WEEK_MS } from '../../../src/engine/sim/fast-forward/schedule-period.ts';
+import { DAY_MS, HOUR_MS, schedulePeriod, WEEK_MS } from '../../../src/engine/sim/fast-forward/schedule-period.ts';
+import { nextOffsetChange } from '../../../src/engine/sim/fast-forward/zone-transitions.ts';
 import { planTranslation, shiftTimestamp, timestampMs } from '../../../src/engine/sim/fast-forward/translation.ts';
 import { SeededRandom } from '../../../src/engine/clock/random.ts';
 import { imagesSettled } from '../../../src/engine/sim/fast-forward/images-settled.ts';
 import { nodeManifest } from '../../../src/engine/sim/default-cluster.ts';
 import { VirtualClock } from '../../../src/engine/clock/virtual-clock.ts';
 import type { CronJob } from '../../../src/engine/controllers/cronjob/types.ts';
+import type { FastForwardReport } from '../../../src/engine/sim/fast-forward/fast-forward.ts';
 
 const HOUR = 3600_000;
 
@@ -33,14 +35,14 @@ function withoutPodIPs(o: KubeObject): unknown {
 }
 
 interface Run {
-  skipped: { periods: number } | null;
+  skipped: FastForwardReport[];
   end: string;
   later: string[];
 }
 
 /** `hours` of simulated time (plus a few seconds, off the hour), then 20 minutes watched change by change. */
-function run(manifests: Manifest[], hours: number, fastForward: boolean, seed = 3, nodes?: ReturnType<typeof nodeManifest>[]): Run {
-  const sim = new Simulation({ seed, nodes, controllers: defaultControllers(), freezeStored: false });
+function run(manifests: Manifest[], hours: number, fastForward: boolean, seed = 3, nodes?: ReturnType<typeof nodeManifest>[], startMs?: number): Run {
+  const sim = new Simulation({ seed, nodes, startMs, controllers: defaultControllers(), freezeStored: false });
   for (const m of manifests) {
     const r = sim.apply(m);
     if (r.error) throw new Error(r.error.message);
@@ -56,9 +58,9 @@ function run(manifests: Manifest[], hours: number, fastForward: boolean, seed = 
 function expectSameRun(manifests: Manifest[], hours: number, opts: { skips: boolean }): void {
   const full = run(manifests, hours, false);
   const fast = run(manifests, hours, true);
-  expect(full.skipped).toBeNull();
-  if (opts.skips) expect(fast.skipped?.periods).toBeGreaterThan(0);
-  else expect(fast.skipped).toBeNull();
+  expect(full.skipped).toEqual([]);
+  if (opts.skips) expect(fast.skipped.length).toBeGreaterThan(0);
+  else expect(fast.skipped).toEqual([]);
   expect(fast.end).toBe(full.end);
   expect(fast.later.length).toBeGreaterThan(0);
   expect(fast.later).toEqual(full.later);
@@ -91,7 +93,7 @@ describe('fast-forward: the same run as hour by hour', () => {
     const nodes = [nodeManifest({ name: 'big', cpu: '16', memory: '64Gi', ip: '10.0.0.1' }), nodeManifest({ name: 'small', cpu: '2', memory: '4Gi', ip: '10.0.0.2' })];
     const full = run([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 14, false, 3, nodes);
     const fast = run([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 14, true, 3, nodes);
-    expect(fast.skipped?.periods).toBeGreaterThan(0);
+    expect(fast.skipped.length).toBe(1);
     expect(fast.end).toBe(full.end);
     expect(fast.later).toEqual(full.later);
   });
@@ -101,15 +103,28 @@ describe('fast-forward: the same run as hour by hour', () => {
     // eight weeks from Thursday 2026-01-01 00:00, ending at 10:00 on a Thursday: the 20 minutes after see Jobs
     const full = run([cj], 8 * 7 * 24 + 10, false);
     const fast = run([cj], 8 * 7 * 24 + 10, true);
-    expect(fast.skipped).toMatchObject({ periodMs: WEEK_MS });
-    expect(fast.skipped!.periods).toBeGreaterThan(0);
+    expect(fast.skipped).toMatchObject([{ periodMs: WEEK_MS }]);
     expect(fast.end).toBe(full.end);
     expect(fast.later.some((l) => l.includes('"kind":"Job"'))).toBe(true);
     expect(fast.later).toEqual(full.later);
   });
 
-  it('does not skip when an hour is not like the next: a zone with daylight saving time', () => {
-    expectSameRun([cronJob('ny', { schedule: '*/10 * * * *', timeZone: 'America/New_York' }, sleep5)], 12, { skips: false });
+  it('in a zone without daylight saving time (Asia/Seoul) as on UTC', () => {
+    expectSameRun([cronJob('seoul', { schedule: '*/2 * * * *', timeZone: 'Asia/Seoul' }, sleep5)], 14, { skips: true });
+  });
+
+  it('in a zone with daylight saving time, on each side of the change, not across it', () => {
+    // America/New_York springs forward on 2026-03-08 at 07:00 UTC: two stretches skipped, the change run in full
+    const cj = cronJob('ny', { schedule: '*/10 * * * *', timeZone: 'America/New_York' }, sleep5);
+    const start = Date.UTC(2026, 2, 1);
+    const full = run([cj], 14 * 24, false, 3, undefined, start);
+    const fast = run([cj], 14 * 24, true, 3, undefined, start);
+    expect(fast.skipped).toHaveLength(2);
+    const change = Date.UTC(2026, 2, 8, 7);
+    expect(fast.skipped[0]!.fromMs + fast.skipped[0]!.periods * fast.skipped[0]!.periodMs).toBeLessThan(change);
+    expect(fast.skipped[1]!.fromMs).toBeGreaterThan(change);
+    expect(fast.end).toBe(full.end);
+    expect(fast.later).toEqual(full.later);
   });
 
   it('does not skip when a Job is still running at every hour boundary (Forbid, Jobs of 90 s)', () => {
@@ -119,14 +134,14 @@ describe('fast-forward: the same run as hour by hour', () => {
 
   it('does not skip runs shorter than its search and the full hours after the jump', () => {
     const fast = run([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 6, true);
-    expect(fast.skipped).toBeNull();
+    expect(fast.skipped).toEqual([]);
   });
 
   it('does not skip when stored objects are frozen (under test by default): it runs in full instead', () => {
     const sim = new Simulation({ seed: 1, controllers: defaultControllers(), freezeStored: true });
     sim.apply(cronJob('tick', { schedule: '* * * * *' }, sleep5));
     const start = sim.now();
-    expect(sim.runUntil(start + 12 * HOUR, { fastForward: true })).toBeNull();
+    expect(sim.runUntil(start + 12 * HOUR, { fastForward: true })).toEqual([]);
     expect(sim.now()).toBe(start + 12 * HOUR);
     expect(sim.api.count('Job')).toBe(3);
   });
@@ -136,7 +151,8 @@ describe('fast-forward: the same run as hour by hour', () => {
     sim.apply(cronJob('tick', { schedule: '* * * * *' }, sleep5));
     const start = sim.now();
     const skipped = sim.runUntil(start + 365 * 24 * HOUR, { fastForward: true });
-    expect(skipped!.periods).toBeGreaterThan(8700);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.periods).toBeGreaterThan(8700);
     const jobs = sim.api.list('Job').map((j) => j.metadata.name);
     // the controller names Jobs by their scheduled time in minutes since the epoch (reference §5)
     const lastMinute = (start + 365 * 24 * HOUR) / 60_000 - 1;
@@ -171,22 +187,30 @@ describe('fast-forward: the kubelets\' images', () => {
   });
 });
 
-describe('fast-forward: how often a schedule repeats itself', () => {
+describe('fast-forward: how often a schedule repeats itself, and until when', () => {
   const cj = (schedule: string, timeZone?: string) => ({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule, timeZone } }) as unknown as CronJob;
 
   it('every hour when it names minutes only, on UTC', () => {
-    for (const s of ['* * * * *', '*/5 * * * *', '0 * * * *', '7,29 * * * *', '@hourly', '* * 1-31 * *']) expect(schedulePeriodMs(cj(s)), s).toBe(HOUR_MS);
-    expect(schedulePeriodMs(cj('* * * * *', 'Etc/UTC'))).toBe(HOUR_MS);
+    for (const s of ['* * * * *', '*/5 * * * *', '0 * * * *', '7,29 * * * *', '@hourly', '* * 1-31 * *']) expect(schedulePeriod(cj(s)), s).toEqual({ periodMs: HOUR_MS, zone: null });
+    expect(schedulePeriod(cj('* * * * *', 'Etc/UTC'))).toEqual({ periodMs: HOUR_MS, zone: null });
   });
 
   it('every day with hours, every week with weekdays', () => {
-    for (const s of ['* 0-22 * * *', '0 0 * * *', '@daily', '*/15 9-17 * * *']) expect(schedulePeriodMs(cj(s)), s).toBe(DAY_MS);
-    for (const s of ['* * * * 1-5', '@weekly', '*/15 9-17 * * MON-FRI']) expect(schedulePeriodMs(cj(s)), s).toBe(WEEK_MS);
+    for (const s of ['* 0-22 * * *', '0 0 * * *', '@daily', '*/15 9-17 * * *']) expect(schedulePeriod(cj(s))?.periodMs, s).toBe(DAY_MS);
+    for (const s of ['* * * * 1-5', '@weekly', '*/15 9-17 * * MON-FRI']) expect(schedulePeriod(cj(s))?.periodMs, s).toBe(WEEK_MS);
   });
 
-  it('none with days of the month, months, @every, or a zone with transitions', () => {
-    for (const s of ['* * 1 * *', '* * * 6 *', '@monthly', '0 0 1,15 * 1', '@every 1h']) expect(schedulePeriodMs(cj(s)), s).toBeNull();
-    expect(schedulePeriodMs(cj('* * * * *', 'Europe/Berlin'))).toBeNull();
+  it('none with days of the month, months or @every', () => {
+    for (const s of ['* * 1 * *', '* * * 6 *', '@monthly', '0 0 1,15 * 1', '@every 1h']) expect(schedulePeriod(cj(s)), s).toBeNull();
+  });
+
+  it('in another zone, the same period and the zone, whose offset changes end it', () => {
+    expect(schedulePeriod(cj('*/5 * * * *', 'Europe/Berlin'))).toEqual({ periodMs: HOUR_MS, zone: 'Europe/Berlin' });
+    expect(schedulePeriod(cj('0 9 * * *', 'Asia/Seoul'))).toEqual({ periodMs: DAY_MS, zone: 'Asia/Seoul' });
+    // Europe/Berlin: CET to CEST on 2026-03-29 at 01:00 UTC, back on 2026-10-25 at 01:00 UTC
+    expect(nextOffsetChange('Europe/Berlin', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1))).toBe(Date.UTC(2026, 2, 29, 1));
+    expect(nextOffsetChange('Europe/Berlin', Date.UTC(2026, 2, 29, 1), Date.UTC(2027, 0, 1))).toBe(Date.UTC(2026, 9, 25, 1));
+    expect(nextOffsetChange('Asia/Seoul', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1))).toBeNull();
   });
 });
 
@@ -195,6 +219,9 @@ describe('fast-forward: the translation of the recent part', () => {
     expect(shiftTimestamp('2026-01-01T23:30:05Z', 2 * HOUR)).toBe('2026-01-02T01:30:05Z');
     expect(shiftTimestamp('2026-12-31T23:00:00.123456Z', HOUR)).toBe('2027-01-01T00:00:00.123456Z');
     expect(timestampMs('2026-01-01T00:00:01.5Z')).toBe(Date.UTC(2026, 0, 1, 0, 0, 1, 500));
+    // the scheduled-timestamp annotation, in the schedule's zone
+    expect(timestampMs('2026-01-01T09:00:00+09:00')).toBe(Date.UTC(2026, 0, 1));
+    expect(shiftTimestamp('2026-01-01T23:00:00-05:00', 2 * HOUR)).toBe('2026-01-02T01:00:00-05:00');
     expect(timestampMs('not a time')).toBeNull();
   });
 

@@ -15,7 +15,8 @@
 import type { Simulation } from '../simulation.ts';
 import type { CronJob } from '../../controllers/cronjob/types.ts';
 import { fingerprint, RecentIdentities } from './fingerprint.ts';
-import { HOUR_MS, schedulePeriodMs } from './schedule-period.ts';
+import { HOUR_MS, schedulePeriod } from './schedule-period.ts';
+import { nextOffsetChange } from './zone-transitions.ts';
 import { imagesSettled } from './images-settled.ts';
 import { applyTranslation, planTranslation, timestampMs, type Translation } from './translation.ts';
 
@@ -44,13 +45,31 @@ interface Sample {
 }
 
 /**
- * Runs `sim` to `untilMs`, skipping whole periods when the run repeats (see the file comment). Returns what was
- * skipped, or null when the run was simulated in full. `runTo` runs the clock (with the simulation's work cap).
+ * Runs `sim` to `untilMs`, skipping whole periods when the run repeats (see the file comment). Returns the jumps
+ * made (none: the run was simulated in full). `runTo` runs the clock (with the simulation's work cap). A run
+ * whose CronJobs read a zone with daylight saving time repeats between the zone's offset changes: each stretch
+ * between two is fast-forwarded on its own, and the changes themselves are simulated in full.
  */
-export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atMs: number) => void): FastForwardReport | null {
-  const periodMs = runPeriodMs(sim);
-  const first = periodMs === null ? 0 : Math.floor(sim.now() / periodMs) * periodMs + periodMs;
-  if (periodMs === null || untilMs - first < MIN_PERIODS * periodMs) {
+export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atMs: number) => void): FastForwardReport[] {
+  const jumps: FastForwardReport[] = [];
+  while (sim.now() < untilMs) {
+    const plan = runPeriod(sim);
+    if (plan === null) {
+      runTo(untilMs);
+      break;
+    }
+    let stretchEnd = untilMs;
+    for (const zone of plan.zones) stretchEnd = Math.min(stretchEnd, nextOffsetChange(zone, sim.now(), untilMs) ?? untilMs);
+    const jump = fastForwardStretch(sim, plan.periodMs, stretchEnd, runTo);
+    if (jump) jumps.push(jump);
+  }
+  return jumps;
+}
+
+/** Runs to `untilMs`, jumping at most once; returns the jump, or null. */
+function fastForwardStretch(sim: Simulation, periodMs: number, untilMs: number, runTo: (atMs: number) => void): FastForwardReport | null {
+  const first = Math.floor(sim.now() / periodMs) * periodMs + periodMs;
+  if (untilMs - first < MIN_PERIODS * periodMs) {
     runTo(untilMs);
     return null;
   }
@@ -65,7 +84,7 @@ export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atM
   let report: FastForwardReport | null = null;
   for (let i = 0; i < MAX_SEARCH_PERIODS && report === null && sim.now() + periodMs <= untilMs; i++) {
     runTo(sim.now() + periodMs);
-    if (runPeriodMs(sim) !== periodMs) break;
+    if (runPeriod(sim)?.periodMs !== periodMs) break;
     // work in flight at the boundary: this boundary cannot be compared (nor jumped from)
     if (!onlyMovableTasks(sim)) {
       samples.length = 0;
@@ -80,16 +99,21 @@ export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atM
   return report;
 }
 
-/** The period of the whole run: the longest of its CronJobs' (an hour divides a day, a day a week); null: none. */
-function runPeriodMs(sim: Simulation): number | null {
-  let period = HOUR_MS;
+/**
+ * The period of the whole run, the longest of its CronJobs' (an hour divides a day, a day a week), and the zones
+ * other than UTC they read; null when one has no period.
+ */
+function runPeriod(sim: Simulation): { periodMs: number; zones: string[] } | null {
+  let periodMs = HOUR_MS;
+  const zones = new Set<string>();
   for (const o of sim.api.storedObjects()) {
     if (o.kind !== 'CronJob') continue;
-    const p = schedulePeriodMs(o as CronJob);
+    const p = schedulePeriod(o as CronJob);
     if (p === null) return null;
-    if (p > period) period = p;
+    if (p.periodMs > periodMs) periodMs = p.periodMs;
+    if (p.zone !== null) zones.add(p.zone);
   }
-  return period;
+  return { periodMs, zones: [...zones] };
 }
 
 function sample(sim: Simulation, identities: RecentIdentities, sinceMs: number, rvSince: number): Sample {

@@ -12,24 +12,38 @@ export interface Translation {
   readonly rvBy: number;
 }
 
-/** metav1.Time and MicroTime as stored: UTC, whole seconds, optional fraction. */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
+/**
+ * metav1.Time and MicroTime as stored (UTC, whole seconds, optional fraction), and RFC 3339 with an offset (the
+ * CronJob controller's scheduled-timestamp annotation is written in the schedule's zone).
+ */
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+function wallMs(m: RegExpExecArray): number {
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+}
+
+function offsetMs(zone: string): number {
+  if (zone === 'Z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+}
 
 /** The instant a stored timestamp names (ms, fraction beyond the millisecond dropped), or null. */
 export function timestampMs(s: string): number | null {
-  if (s.length < 20 || s.length > 30 || s.charCodeAt(4) !== 45 /* - */) return null;
+  if (s.length < 20 || s.length > 35 || s.charCodeAt(4) !== 45 /* - */) return null;
   const m = TIMESTAMP.exec(s);
   if (!m) return null;
-  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
   const fraction = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
-  return ms + fraction;
+  return wallMs(m) - offsetMs(m[8]!) + fraction;
 }
 
-/** The same timestamp `byMs` (whole seconds) later, written with the same fraction digits. */
+/**
+ * The same timestamp `byMs` (whole seconds) later, written with the same fraction digits and offset (a jump
+ * never crosses a change of offset: see zone-transitions.ts).
+ */
 export function shiftTimestamp(s: string, byMs: number): string {
   const m = TIMESTAMP.exec(s)!;
-  const whole = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) + byMs;
-  return `${new Date(whole).toISOString().slice(0, 19)}${m[7] ?? ''}Z`;
+  return `${new Date(wallMs(m) + byMs).toISOString().slice(0, 19)}${m[7] ?? ''}${m[8]}`;
 }
 
 /** A resourceVersion as stored (decimal digits), or null. */
