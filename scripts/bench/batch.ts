@@ -6,11 +6,13 @@ import { Simulation } from '../../src/engine/sim/simulation.ts';
 import { defaultControllers } from '../../src/engine/sim/default-controllers.ts';
 import { nodeManifest } from '../../src/engine/sim/default-cluster.ts';
 import type { BenchResult } from '../bench.ts';
+import { collectGarbage } from './gc.ts';
 
 const nodes = () => Array.from({ length: 10 }, (_, i) => nodeManifest({ name: `node-${i + 1}`, cpu: '64', memory: '256Gi', ip: `10.0.${i}.10` }));
 
 function bigJob(): { ms: number; simulated: number; succeeded: number } {
   const sim = new Simulation({ seed: 1, nodes: nodes(), controllers: defaultControllers() });
+  collectGarbage();
   const t = performance.now();
   const start = sim.now();
   sim.apply({
@@ -49,6 +51,7 @@ function cronYear(): { ms: number; hoursSkipped: number; maxObjects: number; end
     if (e.type === 'ADDED') maxObjects = Math.max(maxObjects, sim.api.count());
   });
   sim.apply(everyMinute);
+  collectGarbage();
   const t = performance.now();
   const skipped = sim.runUntil(sim.now() + 365 * 24 * 3600_000, { fastForward: true });
   const ms = performance.now() - t;
@@ -65,6 +68,7 @@ function cronWeek(): { ms: number; jobsSeen: number; maxObjects: number; tasks: 
     maxObjects = Math.max(maxObjects, sim.api.count());
   });
   sim.apply(everyMinute);
+  collectGarbage();
   const t = performance.now();
   const tasks = sim.clock.executed;
   for (let day = 1; day <= 7; day++) sim.runFor(24 * 3600_000);

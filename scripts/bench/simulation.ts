@@ -5,6 +5,7 @@ import { defaultControllers } from '../../src/engine/sim/default-controllers.ts'
 import { nodeManifest } from '../../src/engine/sim/default-cluster.ts';
 import type { Deployment } from '../../src/engine/api/kinds.ts';
 import type { BenchResult } from '../bench.ts';
+import { collectGarbage } from './gc.ts';
 
 const REPLICAS = 1000;
 
@@ -42,12 +43,14 @@ function rollout(): RolloutRun {
   const sim = new Simulation({ seed: 1, nodes, controllers: defaultControllers() });
   let changes = 0;
   sim.api.watch(null, () => changes++);
+  collectGarbage();
   const t0 = performance.now();
   sim.apply(deployment('nginx:1.27'));
   sim.runFor(10 * 60_000);
   const first = performance.now() - t0;
   if (!rolledOut(sim)) throw new Error('the first rollout of 1,000 replicas did not complete in 10 simulated minutes');
   const before = changes;
+  collectGarbage();
   const t1 = performance.now();
   const startSim = sim.now();
   sim.apply(deployment('nginx:1.28'));

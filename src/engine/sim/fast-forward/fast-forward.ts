@@ -20,8 +20,10 @@ import { nextOffsetChange } from './zone-transitions.ts';
 import { imagesSettled } from './images-settled.ts';
 import { applyTranslation, planTranslation, timestampMs, type Translation } from './translation.ts';
 
-/** Periods simulated in full, at most, looking for the repeat before giving up on the jump. */
+/** Periods simulated in full, at most, looking for the repeat before giving up on the jump… */
 const MAX_SEARCH_PERIODS = 24;
+/** …and simulated time (the search remembers every name it sees: six weeks of a weekly period at most). */
+const MAX_SEARCH_MS = 42 * 24 * 3600_000;
 /** The shortest run worth trying: three periods to compare, two simulated after the jump, one to skip. */
 const MIN_PERIODS = 6;
 /** Pending work allowed at a boundary: what the jump knows how to move (event expiry, CronJob requeues). */
@@ -82,7 +84,8 @@ function fastForwardStretch(sim: Simulation, periodMs: number, untilMs: number, 
   sim.random.onDrawn = (value, draws) => identities.observeDrawn(value, draws);
   const samples: Sample[] = [];
   let report: FastForwardReport | null = null;
-  for (let i = 0; i < MAX_SEARCH_PERIODS && report === null && sim.now() + periodMs <= untilMs; i++) {
+  const searchPeriods = Math.min(MAX_SEARCH_PERIODS, Math.floor(MAX_SEARCH_MS / periodMs));
+  for (let i = 0; i < searchPeriods && report === null && sim.now() + periodMs <= untilMs; i++) {
     runTo(sim.now() + periodMs);
     if (runPeriod(sim)?.periodMs !== periodMs) break;
     // work in flight at the boundary: this boundary cannot be compared (nor jumped from)
@@ -154,7 +157,10 @@ function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, s
   return { periods, periodMs, fromMs: c.at, toMs: sim.now() };
 }
 
-/** How long ago the oldest recent object was created (events: last written, as they expire from then). */
+/**
+ * How long ago the oldest recent object was created: in a periodic run nothing lives longer, so after that long
+ * (and a period) past the jump, everything alive was made after it.
+ */
 function memoryMs(sim: Simulation, sinceMs: number): number {
   let oldest = sim.now();
   for (const o of sim.api.storedObjects()) {
