@@ -1,5 +1,7 @@
 // One group of engine benchmarks in a fresh process, its results as JSON on stdout (scripts/bench.ts runs each
 // group this way: a group's figures do not depend on the heap and caches the groups before it left behind).
+export {};
+
 const group = process.argv[2];
 const runners: Record<string, () => Promise<unknown[]>> = {
   validation: async () => (await import('./validation.ts')).validationBenches(),

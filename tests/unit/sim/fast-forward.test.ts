@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/engine/sim/simulation.ts';
 import { defaultControllers } from '../../../src/engine/sim/default-controllers.ts';
 import type { KubeObject } from '../../../src/engine/api/objects.ts';
+import type { EventObject } from '../../../src/engine/api/kinds.ts';
 import { DAY_MS, HOUR_MS, schedulePeriod, WEEK_MS } from '../../../src/engine/sim/fast-forward/schedule-period.ts';
 import { nextOffsetChange } from '../../../src/engine/sim/fast-forward/zone-transitions.ts';
 import { planTranslation, shiftTimestamp, timestampMs } from '../../../src/engine/sim/fast-forward/translation.ts';
@@ -160,8 +161,8 @@ describe('fast-forward: the same run as hour by hour', () => {
     const cj = sim.api.get('CronJob', 'default', 'tick') as CronJob;
     expect(cj.status?.lastScheduleTime).toBe(new Date(lastMinute * 60_000).toISOString().replace('.000Z', 'Z'));
     expect(cj.metadata.creationTimestamp).toBe('2026-01-01T00:00:00Z');
-    const events = sim.api.list('Event');
-    const oldest = Math.min(...events.map((e) => Date.parse((e as { lastTimestamp: string }).lastTimestamp)));
+    const events = sim.api.list<EventObject>('Event');
+    const oldest = Math.min(...events.map((e) => Date.parse(e.lastTimestamp)));
     expect(sim.now() - oldest).toBeLessThanOrEqual(HOUR);
   });
 });
