@@ -90,6 +90,11 @@ describe('fast-forward: the same run as hour by hour', () => {
     expectSameRun([cj], 14, { skips: true });
   });
 
+  it('with Jobs waiting for ttlSecondsAfterFinished at every boundary (the TTL controller\'s requeues move too)', () => {
+    const cj = cronJob('keep', { schedule: '*/2 * * * *', successfulJobsHistoryLimit: 100 }, sleep5, { ttlSecondsAfterFinished: 1800 });
+    expectSameRun([cj], 16, { skips: true });
+  });
+
   it('on unequal nodes, where the scheduler always picks the emptiest and the others never pull the image', () => {
     const nodes = [nodeManifest({ name: 'big', cpu: '16', memory: '64Gi', ip: '10.0.0.1' }), nodeManifest({ name: 'small', cpu: '2', memory: '4Gi', ip: '10.0.0.2' })];
     const full = run([cronJob('tick', { schedule: '* * * * *' }, sleep5)], 14, false, 3, nodes);

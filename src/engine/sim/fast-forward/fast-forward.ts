@@ -26,8 +26,11 @@ const MAX_SEARCH_PERIODS = 24;
 const MAX_SEARCH_MS = 42 * 24 * 3600_000;
 /** The shortest run worth trying: three periods to compare, two simulated after the jump, one to skip. */
 const MIN_PERIODS = 6;
-/** Pending work allowed at a boundary: what the jump knows how to move (event expiry, CronJob requeues). */
-const MOVABLE_TASKS = [/^event ttl$/, /^cronjob-sync /];
+/**
+ * Pending work allowed at a boundary: what the jump knows how to move — event expiry, CronJob requeues, and the
+ * TTL-after-finished controller's (its queue holds only keys, and it reads the Jobs' moved finish times).
+ */
+const MOVABLE_TASKS = [/^event ttl$/, /^cronjob-sync /, /^ttl-jobs-to-delete /];
 
 export interface FastForwardReport {
   /** Whole periods skipped. */
