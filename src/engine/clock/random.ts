@@ -46,6 +46,29 @@ export class SeededRandom {
     return this.#draws;
   }
 
+  /**
+   * Draws `n` numbers, writing the ones at the offsets `at` (ascending, below `n`) into `out` (out[k] for at[k]) as
+   * uint32 would have returned them, and discarding the rest.
+   */
+  skipReading(n: number, at: readonly number[], out: number[]): void {
+    SKIP_STATE[0] = this.#a;
+    SKIP_STATE[1] = this.#b;
+    SKIP_STATE[2] = this.#c;
+    SKIP_STATE[3] = this.#d;
+    let pos = 0;
+    for (let k = 0; k < at.length; k++) {
+      skipSteps(at[k]! - pos);
+      out[k] = stepValue();
+      pos = at[k]! + 1;
+    }
+    for (let left = n - pos; left > 0; left -= SKIP_CHUNK) skipSteps(Math.min(left, SKIP_CHUNK));
+    this.#a = SKIP_STATE[0]!;
+    this.#b = SKIP_STATE[1]!;
+    this.#c = SKIP_STATE[2]!;
+    this.#d = SKIP_STATE[3]!;
+    this.#draws += n;
+  }
+
   /** Draws and discards `n` numbers: where the sequence would be after `n` more draws. */
   skip(n: number): void {
     SKIP_STATE[0] = this.#a;
@@ -145,6 +168,20 @@ function skipSteps(n: number): void {
   SKIP_STATE[1] = b;
   SKIP_STATE[2] = c;
   SKIP_STATE[3] = d;
+}
+
+/** One of uint32's steps on SKIP_STATE, returning what uint32 returns. */
+function stepValue(): number {
+  const a = SKIP_STATE[0]!;
+  const b = SKIP_STATE[1]!;
+  const c = SKIP_STATE[2]!;
+  const d = SKIP_STATE[3]!;
+  const t = (a + b + d) | 0;
+  SKIP_STATE[3] = (d + 1) | 0;
+  SKIP_STATE[0] = b ^ ((b >> 9) & 0x7fffff);
+  SKIP_STATE[1] = (c + (c << 3)) | 0;
+  SKIP_STATE[2] = (((c << 21) | ((c >> 11) & 0x1fffff)) + t) | 0;
+  return t >>> 0;
 }
 
 /** Character codes of lowercase hex digits. */

@@ -69,6 +69,11 @@ export class Kubelets {
     return this.#agents.get(nodeName)?.imagePresent(runtimeImage) ?? false;
   }
 
+  /** The pod-IP round-robin of `nodeName` moved on by `n` allocations (see NodeAgent.skipAllocations). */
+  skipAllocations(nodeName: string, n: number): void {
+    this.#agents.get(nodeName)?.skipAllocations(n);
+  }
+
   agent(nodeName: string): NodeAgent | undefined {
     return this.#agents.get(nodeName);
   }

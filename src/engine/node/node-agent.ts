@@ -30,6 +30,9 @@ function isTerminal(p: Pod): boolean {
   return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 }
 
+/** The first pod address of a node's range (.0 is the network, .1 the bridge gateway). */
+const FIRST_HOST = 2;
+
 export class NodeAgent implements NodeRuntime {
   readonly ctx: ControllerContext;
   readonly nodeName: string;
@@ -185,24 +188,49 @@ export class NodeAgent implements NodeRuntime {
 
   /** host-local IPAM: the next free address of the node's pod CIDR after the last one handed out (from .2). */
   allocateIP(): string {
+    const next = this.#nextFree();
+    if (next === null) return intToIp(this.#range().net + FIRST_HOST);
+    this.#usedIPs.add(next.ip);
+    this.#lastIP = next.offset;
+    return next.ip;
+  }
+
+  /**
+   * Moves the round-robin on as `n` allocations whose addresses were released before the next one would have
+   * needed them (the pods of a periodic run's skipped hours: see sim/fast-forward).
+   */
+  skipAllocations(n: number): void {
+    const { net, count } = this.#range();
+    const used = new Set([...this.#usedIPs].map((ip) => ipToInt(ip) - net));
+    let last = this.#lastIP;
+    for (let i = 0; i < n; i++) {
+      const from = last >= FIRST_HOST ? last + 1 : FIRST_HOST;
+      let j = 0;
+      while (j < count && used.has(FIRST_HOST + ((from - FIRST_HOST + j) % count))) j++;
+      if (j === count) break;
+      last = FIRST_HOST + ((from - FIRST_HOST + j) % count);
+    }
+    this.#lastIP = last;
+  }
+
+  #range(): { net: number; count: number } {
     const cidr = (this.#node.spec?.podCIDR as string | undefined) ?? this.#fallbackCIDR;
     const [addr, bits] = cidr.split('/');
     const prefix = Number(bits ?? 24);
     const size = 2 ** (32 - prefix);
-    const net = ipToInt(addr!) - (ipToInt(addr!) % size);
-    const first = 2; // .0 is the network, .1 the bridge gateway
-    const count = Math.max(1, size - 3); // … and the last address is broadcast
-    const from = this.#lastIP >= first ? this.#lastIP + 1 : first;
+    // .0 is the network, .1 the bridge gateway, and the last address is broadcast
+    return { net: ipToInt(addr!) - (ipToInt(addr!) % size), count: Math.max(1, size - 3) };
+  }
+
+  #nextFree(): { offset: number; ip: string } | null {
+    const { net, count } = this.#range();
+    const from = this.#lastIP >= FIRST_HOST ? this.#lastIP + 1 : FIRST_HOST;
     for (let i = 0; i < count; i++) {
-      const offset = first + ((from - first + i) % count);
+      const offset = FIRST_HOST + ((from - FIRST_HOST + i) % count);
       const ip = intToIp(net + offset);
-      if (!this.#usedIPs.has(ip)) {
-        this.#usedIPs.add(ip);
-        this.#lastIP = offset;
-        return ip;
-      }
+      if (!this.#usedIPs.has(ip)) return { offset, ip };
     }
-    return intToIp(net + first);
+    return null;
   }
 
   releaseIP(ip: string): void {

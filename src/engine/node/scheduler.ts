@@ -79,8 +79,21 @@ function schedulingGates(p: Pod): unknown[] {
   return Array.isArray(g) ? g : [];
 }
 
+/** One node of the top-score group; `draw` is the index of the draw that decided whether it replaced the best. */
+export interface TieBreak {
+  node: string;
+  draw: number | null;
+}
+
+/** A node chosen by selectHost: the top-score group in the order it was met. */
+export interface NodeChoice {
+  group: TieBreak[];
+}
+
 class Scheduler {
   #ctx: ControllerContext;
+  /** Told of every node choice when set (the fast-forward's search records the choices of a period). */
+  onChoice: ((choice: NodeChoice) => void) | null = null;
   #nodes = new Map<string, NodeInfo>();
   #lastRequests: { containers: unknown; init: unknown; overhead: unknown; requests: PodRequests } | null = null;
   /** The node names in sorted order, the order nodes are filtered in; null when a node came or went since. */
@@ -269,6 +282,9 @@ class Scheduler {
     let best: NodeInfo | null = null;
     let bestScore = -1;
     let ties = 0;
+    // the top-score group as the reservoir met it, for whoever replays the choice (see onChoice)
+    const record = this.onChoice !== null;
+    let group: TieBreak[] = [];
     feasible.forEach((info, i) => {
       const score = leastAllocatedScore(nonZero, info) + 2 * spread[i]!;
       // selectHost: reservoir sampling among the nodes with the highest score
@@ -276,11 +292,14 @@ class Scheduler {
         bestScore = score;
         best = info;
         ties = 1;
+        if (record) group = [{ node: info.node.metadata.name, draw: null }];
       } else if (score === bestScore) {
         ties++;
+        if (record) group.push({ node: info.node.metadata.name, draw: this.#ctx.random.draws });
         if (this.#ctx.random.int(ties) === 0) best = info;
       }
     });
+    if (record && best) this.onChoice!({ group });
     const chosen = best as NodeInfo | null;
     if (chosen) return this.#bind(pod, chosen.node.metadata.name, profile);
     const message = fitErrorMessage({ numNodes: this.#nodes.size, verdicts, preemptionNever: pod.spec?.preemptionPolicy === 'Never' });
@@ -366,7 +385,7 @@ class Scheduler {
 const registry = new WeakMap<ApiServer, Scheduler>();
 
 /** The scheduler running against this API server (undefined when none was started). */
-export function schedulerFor(api: ApiServer): Pick<Scheduler, 'bestNodes'> | undefined {
+export function schedulerFor(api: ApiServer): Pick<Scheduler, 'bestNodes' | 'onChoice'> | undefined {
   return registry.get(api);
 }
 

@@ -109,8 +109,8 @@ export function renderSummary(report: SimulationReport): string {
   const skipped = report.fastForward ?? [];
   for (const ff of skipped) out.push(`Fast-forwarded ${ff.hours} hours (${ff.from} to ${ff.to}): the run repeated itself every ${ff.period}.`);
   if (skipped.length) {
-    out.push('Those hours were skipped, not simulated one by one; the hours around them ran in full. Only pod IPs can differ',
-      'from a run without skipping.');
+    out.push('Those hours were skipped, not simulated one by one; the hours around them ran in full. The end is the same',
+      'as without skipping.');
   }
   out.push('');
 

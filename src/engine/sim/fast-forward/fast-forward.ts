@@ -8,15 +8,18 @@
 // before the end — long enough that nothing alive at the end was created before the jump — is simulated in full
 // again, so what the run ends with was produced by the controllers themselves.
 //
-// What differs from simulating every period: which of several equal nodes each skipped pod ran on, and so the
-// round-robin of pod IPs on each node (the scheduler's random choices in the skipped hours are not made);
-// names, uids, times, counts and resourceVersions are the ones the full run gives. Only used when nothing
-// outside the controllers watches every change (`simulate` without --watch and without commands to run).
+// The result is the full run's, byte for byte: the random sequence moves on by exactly the skipped periods'
+// draws, and the scheduler's choices among equal nodes in them — whose one lasting trace is each node's pod-IP
+// round-robin — are replayed from those draws (node-choices.ts). Only used when nothing outside the controllers
+// watches every change (`simulate` without --watch and without commands to run).
 import type { Simulation } from '../simulation.ts';
 import type { CronJob } from '../../controllers/cronjob/types.ts';
 import { fingerprint, RecentIdentities } from './fingerprint.ts';
 import { HOUR_MS, schedulePeriod } from './schedule-period.ts';
 import { nextOffsetChange } from './zone-transitions.ts';
+import { replayChoices, type TimedChoice } from './node-choices.ts';
+import { schedulerFor } from '../../node/scheduler.ts';
+import { kubeletFor } from '../../node/kubelet.ts';
 import { imagesSettled } from './images-settled.ts';
 import { applyTranslation, planTranslation, timestampMs, type Translation } from './translation.ts';
 
@@ -85,6 +88,10 @@ function fastForwardStretch(sim: Simulation, periodMs: number, untilMs: number, 
   const identities = new RecentIdentities(sinceMs);
   const unwatch = sim.api.watch(null, (e) => identities.observe(e.object));
   sim.random.onDrawn = (value, draws) => identities.observeDrawn(value, draws);
+  // the scheduler's choices among equal nodes, to replay over the skipped periods (node-choices.ts)
+  const choices: TimedChoice[] = [];
+  const scheduler = schedulerFor(sim.api);
+  if (scheduler) scheduler.onChoice = (choice) => choices.push({ atMs: sim.now(), choice });
   const samples: Sample[] = [];
   let report: FastForwardReport | null = null;
   const searchPeriods = Math.min(MAX_SEARCH_PERIODS, Math.floor(MAX_SEARCH_MS / periodMs));
@@ -97,10 +104,11 @@ function fastForwardStretch(sim: Simulation, periodMs: number, untilMs: number, 
       continue;
     }
     samples.push(sample(sim, identities, sinceMs, rvSince));
-    report = tryJump(sim, samples, untilMs, sinceMs, rvSince, periodMs);
+    report = tryJump(sim, samples, choices, untilMs, sinceMs, rvSince, periodMs);
   }
   unwatch();
   sim.random.onDrawn = null;
+  if (scheduler) scheduler.onChoice = null;
   runTo(untilMs);
   return report;
 }
@@ -135,7 +143,7 @@ function sample(sim: Simulation, identities: RecentIdentities, sinceMs: number, 
 }
 
 /** Jumps when the last three samples show one repeating period; returns what it did, or null. */
-function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, sinceMs: number, rvSince: number, periodMs: number): FastForwardReport | null {
+function tryJump(sim: Simulation, samples: readonly Sample[], choices: readonly TimedChoice[], untilMs: number, sinceMs: number, rvSince: number, periodMs: number): FastForwardReport | null {
   const n = samples.length;
   if (n < 3) return null;
   const [a, b, c] = [samples[n - 3]!, samples[n - 2]!, samples[n - 1]!];
@@ -156,7 +164,11 @@ function tryJump(sim: Simulation, samples: readonly Sample[], untilMs: number, s
   sim.clock.shift(t.byMs);
   sim.events.shiftTime(t.byMs, sinceMs);
   sim.api.advanceResourceVersion(t.rvBy);
-  sim.random.skip(periods * drawsBy);
+  // the random sequence, and what the scheduler's choices in the skipped periods did to each node's pod IPs
+  const lastPeriod = choices.filter((x) => x.atMs > b.at && x.atMs <= c.at).map((x) => x.choice);
+  const allocations = replayChoices(sim.random, periods, drawsBy, b.draws, lastPeriod);
+  const kubelets = kubeletFor(sim.api);
+  for (const [node, n] of allocations) kubelets?.skipAllocations(node, n);
   return { periods, periodMs, fromMs: c.at, toMs: sim.now() };
 }
 
