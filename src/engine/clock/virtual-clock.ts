@@ -19,6 +19,8 @@ interface Task {
   /** What `run` is called with (atWith); undefined for `at`. */
   arg: unknown;
   background: boolean;
+  /** Stays at its time when the clock shifts (see TaskOptions.anchored). */
+  anchored: boolean;
 }
 
 export interface TaskOptions {
@@ -27,6 +29,11 @@ export interface TaskOptions {
    * stops when only such tasks are left.
    */
   background?: boolean;
+  /**
+   * An appointment made from outside the cluster at a wall time (a `simulate --at` command): a fast-forward's
+   * shift leaves it where it is, and ends before it.
+   */
+  anchored?: boolean;
 }
 
 /** Thrown when a run goes past its work cap (a runaway controller loop, replicas: 1e9 …). */
@@ -83,7 +90,7 @@ export class VirtualClock {
    */
   atWith<T>(at: number, label: string, run: (arg: T) => void, arg: T, opts?: TaskOptions): TaskId {
     const background = opts?.background === true;
-    const task: Task = { at: at > this.#now ? at : this.#now, seq: ++this.#seq, label, run: run as (arg: unknown) => void, arg, background };
+    const task: Task = { at: at > this.#now ? at : this.#now, seq: ++this.#seq, label, run: run as (arg: unknown) => void, arg, background, anchored: opts?.anchored === true };
     this.#pending++;
     if (!background) this.#foreground++;
     this.#push(task);
@@ -113,8 +120,8 @@ export class VirtualClock {
   }
 
   /** The labels and times of the pending tasks, in no particular order. */
-  *pendingTasks(): IterableIterator<{ label: string; at: number; background: boolean }> {
-    for (const t of this.#heap) if (t.run !== null) yield { label: t.label, at: t.at, background: t.background };
+  *pendingTasks(): IterableIterator<{ label: string; at: number; background: boolean; anchored: boolean }> {
+    for (const t of this.#heap) if (t.run !== null) yield { label: t.label, at: t.at, background: t.background, anchored: t.anchored };
   }
 
   /** What the pending tasks that call `run` (scheduled with atWith) were given. */
@@ -123,12 +130,16 @@ export class VirtualClock {
   }
 
   /**
-   * Moves the clock and every pending task `byMs` later, keeping their order: the fast-forward's jump over whole
+   * Moves the clock and every pending task but the anchored ones `byMs` later: the fast-forward's jump over whole
    * periods of a periodic run (src/engine/sim/fast-forward). Nothing runs.
    */
   shift(byMs: number): void {
     this.#now += byMs;
-    for (const t of this.#heap) t.at += byMs;
+    const heap = this.#heap;
+    for (const t of heap) if (!t.anchored) t.at += byMs;
+    // anchored tasks kept their times: restore the heap order
+    const tasks = heap.splice(0, heap.length);
+    for (const t of tasks) this.#push(t);
   }
 
   /** Time of the next task, or null when nothing is scheduled. */

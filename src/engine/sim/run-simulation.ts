@@ -33,6 +33,10 @@ export interface SimulationInput {
   controllers?: Controller[];
   /** The work cap (Simulation's default when absent). */
   maxTasks?: number;
+  /** Skip repeating periods when nothing reads every change (src/engine/sim/fast-forward); default true. */
+  fastForward?: boolean;
+  /** Deep-freeze stored objects (Simulation's default when absent: under test only). */
+  freezeStored?: boolean;
 }
 
 /** A problem with an input file, as `workload-lab validate --json` reports it. */
@@ -73,7 +77,7 @@ export function runSimulation(input: SimulationInput): SimulationOutcome {
   if (errors.length > 0) return { errors };
 
   const startMs = input.start ?? DEFAULT_START_MS;
-  const sim = new Simulation({ startMs, seed: input.seed, nodes, controllers: input.controllers ?? defaultControllers(), maxTasks: input.maxTasks });
+  const sim = new Simulation({ startMs, seed: input.seed, nodes, controllers: input.controllers ?? defaultControllers(), maxTasks: input.maxTasks, freezeStored: input.freezeStored });
 
   // Subscriptions before the first apply: the creation order of events, and with --watch every other change.
   const eventOrder = new Map<string, number>();
@@ -105,18 +109,20 @@ export function runSimulation(input: SimulationInput): SimulationOutcome {
   for (const c of at) {
     const when = startMs + c.offsetMs;
     if (c.offsetMs < 0 || when > endMs) continue;
+    // anchored: a fast-forward stops before a command and never moves it
     sim.clock.at(when, `command ${c.command}`, () => {
       const result = runCommand(sim, c.command, files);
       const record: CommandRecord = { at: rfc3339(sim.now()), command: c.command, exitCode: result.exitCode, output: result.output };
       commands.push(record);
       if (result.stream) streaming.push({ record, stream: result.stream });
-    });
+    }, { anchored: true });
   }
 
-  // Whole repeating hours may be skipped when nothing reads the changes on the way (no --watch, no commands).
+  // Whole repeating periods may be skipped when nothing reads every change on the way (no --watch; commands are
+  // run where they fall, and one that keeps watching, like `get -w`, ends the skipping).
   let skipped: FastForwardReport[] = [];
   if (input.until === 'done') sim.runUntilIdle(DONE_CAP_MS);
-  else skipped = sim.runUntil(endMs, { fastForward: !input.watch && at.length === 0 });
+  else skipped = sim.runUntil(endMs, { fastForward: input.fastForward !== false && !input.watch });
   for (const { record, stream } of streaming) {
     const later = `${stream.poll()}${stream.pollStderr?.() ?? ''}`.replace(/\n$/, '');
     if (later) record.output = record.output ? `${record.output}\n${later}` : later;

@@ -11,11 +11,14 @@ import { planTranslation, shiftTimestamp, timestampMs } from '../../../src/engin
 import { SeededRandom } from '../../../src/engine/clock/random.ts';
 import { imagesSettled } from '../../../src/engine/sim/fast-forward/images-settled.ts';
 import { nodeManifest } from '../../../src/engine/sim/default-cluster.ts';
+import { runSimulation } from '../../../src/engine/sim/run-simulation.ts';
+import type { SimulationReport } from '../../../src/engine/sim/report.ts';
 import { VirtualClock } from '../../../src/engine/clock/virtual-clock.ts';
 import type { CronJob } from '../../../src/engine/controllers/cronjob/types.ts';
 import type { FastForwardReport } from '../../../src/engine/sim/fast-forward/fast-forward.ts';
 
 const HOUR = 3600_000;
+const T0 = Date.UTC(2026, 0, 1);
 
 type Manifest = Record<string, unknown>;
 
@@ -162,6 +165,53 @@ describe('fast-forward: the same run as hour by hour', () => {
   });
 });
 
+describe('fast-forward: simulate with --at commands', () => {
+  const tickYaml = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: tick}
+spec:
+  schedule: "*/2 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers: [{name: tick, image: busybox:1.36, command: [sh, -c, "date; sleep 5"]}]
+`;
+  const simulate = (fastForward: boolean, at: { offsetMs: number; command: string }[]) =>
+    runSimulation({ files: [{ name: 'tick.yaml', text: tickYaml }], until: 40 * HOUR, at, fastForward, freezeStored: false }) as SimulationReport;
+
+  it('stops for each command, runs it where it falls, and goes on skipping: the same report as without skipping', () => {
+    const at = [
+      { offsetMs: 9 * HOUR + 30_000, command: 'kubectl get jobs' },
+      { offsetMs: 25 * HOUR + 61_000, command: 'kubectl describe cronjob tick' },
+      { offsetMs: 39 * HOUR, command: 'kubectl get cronjob tick' },
+    ];
+    const full = simulate(false, at);
+    const fast = simulate(true, at);
+    expect(full.fastForward).toBeUndefined();
+    expect(fast.fastForward!.length).toBeGreaterThanOrEqual(2);
+    for (const ff of fast.fastForward!) {
+      // no command falls inside a skipped stretch
+      for (const c of at) expect(Date.parse(ff.to) <= T0 + c.offsetMs || Date.parse(ff.from) >= T0 + c.offsetMs).toBe(true);
+    }
+    expect(fast.commands.map((c) => c.output)).toEqual(full.commands.map((c) => c.output));
+    expect(fast.commands[0]!.output).toContain('tick-');
+    expect(JSON.stringify(fast.objects)).toBe(JSON.stringify(full.objects));
+    expect(JSON.stringify(fast.events)).toBe(JSON.stringify(full.events));
+  });
+
+  it('a command that keeps watching (get -w) ends the skipping: it prints every change until the end', () => {
+    const at = [{ offsetMs: 12 * HOUR, command: 'kubectl get jobs -w' }];
+    const full = simulate(false, at);
+    const fast = simulate(true, at);
+    expect(fast.fastForward!.every((ff) => Date.parse(ff.to) <= T0 + 12 * HOUR)).toBe(true);
+    expect(fast.commands[0]!.output.split('\n').length).toBeGreaterThan(100);
+    expect(fast.commands).toEqual(full.commands);
+    expect(JSON.stringify(fast.objects)).toBe(JSON.stringify(full.objects));
+  });
+});
+
 describe('fast-forward: the kubelets\' images', () => {
   const pod = (name: string, nodeName?: string) => ({
     apiVersion: 'v1', kind: 'Pod', metadata: { name },
@@ -264,5 +314,16 @@ describe('fast-forward: the translation of the recent part', () => {
     clock.runUntil(HOUR + 1000);
     expect(ran).toEqual([`early@${HOUR + 100}`, `late@${HOUR + 500}`]);
     expect(clock.timeOf(late)).toBeUndefined();
+  });
+
+  it('the clock leaves anchored tasks (--at commands) at their times and keeps the order', () => {
+    const clock = new VirtualClock(0);
+    const ran: string[] = [];
+    clock.at(2 * HOUR, 'command', () => ran.push(`command@${clock.now()}`), { anchored: true });
+    clock.at(100, 'a', () => ran.push(`a@${clock.now()}`));
+    clock.at(HOUR + 200, 'b', () => ran.push(`b@${clock.now()}`));
+    clock.shift(HOUR);
+    clock.runUntil(3 * HOUR);
+    expect(ran).toEqual([`a@${HOUR + 100}`, `command@${2 * HOUR}`, `b@${2 * HOUR + 200}`]);
   });
 });

@@ -11,7 +11,7 @@
 // The result is the full run's, byte for byte: the random sequence moves on by exactly the skipped periods'
 // draws, and the scheduler's choices among equal nodes in them — whose one lasting trace is each node's pod-IP
 // round-robin — are replayed from those draws (node-choices.ts). Only used when nothing outside the controllers
-// watches every change (`simulate` without --watch and without commands to run).
+// watches every change (`simulate` without --watch); `--at` commands are anchored tasks that end a stretch.
 import type { Simulation } from '../simulation.ts';
 import type { CronJob } from '../../controllers/cronjob/types.ts';
 import { fingerprint, RecentIdentities } from './fingerprint.ts';
@@ -60,14 +60,18 @@ interface Sample {
  */
 export function runWithFastForward(sim: Simulation, untilMs: number, runTo: (atMs: number) => void): FastForwardReport[] {
   const jumps: FastForwardReport[] = [];
+  const watchers = sim.api.watcherCount;
   while (sim.now() < untilMs) {
     const plan = runPeriod(sim);
-    if (plan === null) {
+    // a new watch (a command that keeps printing, `get -w`) reads every change from now on
+    if (plan === null || sim.api.watcherCount !== watchers) {
       runTo(untilMs);
       break;
     }
+    // a stretch ends at the next zone offset change and at the next appointment (a --at command), run in full
     let stretchEnd = untilMs;
     for (const zone of plan.zones) stretchEnd = Math.min(stretchEnd, nextOffsetChange(zone, sim.now(), untilMs) ?? untilMs);
+    for (const t of sim.clock.pendingTasks()) if (t.anchored && t.at < stretchEnd) stretchEnd = t.at;
     const jump = fastForwardStretch(sim, plan.periodMs, stretchEnd, runTo);
     if (jump) jumps.push(jump);
   }
@@ -186,6 +190,6 @@ function memoryMs(sim: Simulation, sinceMs: number): number {
 }
 
 function onlyMovableTasks(sim: Simulation): boolean {
-  for (const t of sim.clock.pendingTasks()) if (!MOVABLE_TASKS.some((re) => re.test(t.label))) return false;
+  for (const t of sim.clock.pendingTasks()) if (!t.anchored && !MOVABLE_TASKS.some((re) => re.test(t.label))) return false;
   return true;
 }

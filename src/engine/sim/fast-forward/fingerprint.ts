@@ -60,7 +60,8 @@ export class RecentIdentities {
 
 export interface FingerprintInput {
   objects: Iterable<KubeObject>;
-  tasks: Iterable<{ label: string; at: number; background: boolean }>;
+  /** Pending tasks; anchored ones (appointments at fixed times) are not part of the state. */
+  tasks: Iterable<{ label: string; at: number; background: boolean; anchored?: boolean }>;
   identities: RecentIdentities;
   nowMs: number;
   /** The recent part: times at or after this instant… */
@@ -104,7 +105,7 @@ export function fingerprint(input: FingerprintInput): string {
   };
   const parts: string[] = [];
   for (const o of objects) parts.push(JSON.stringify(o, (key, v) => (typeof v === 'string' ? text(key, v) : v)));
-  const tasks = [...input.tasks].sort((a, b) => a.at - b.at || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const tasks = [...input.tasks].filter((t) => !t.anchored).sort((a, b) => a.at - b.at || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   for (const t of tasks) parts.push(`task ${text('', t.label)} +${t.at - input.nowMs}${t.background ? ' background' : ''}`);
   return parts.join('\n');
 }
