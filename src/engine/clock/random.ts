@@ -71,16 +71,7 @@ export class SeededRandom {
 
   /** Draws and discards `n` numbers: where the sequence would be after `n` more draws. */
   skip(n: number): void {
-    SKIP_STATE[0] = this.#a;
-    SKIP_STATE[1] = this.#b;
-    SKIP_STATE[2] = this.#c;
-    SKIP_STATE[3] = this.#d;
-    for (let left = n; left > 0; left -= SKIP_CHUNK) skipSteps(Math.min(left, SKIP_CHUNK));
-    this.#a = SKIP_STATE[0]!;
-    this.#b = SKIP_STATE[1]!;
-    this.#c = SKIP_STATE[2]!;
-    this.#d = SKIP_STATE[3]!;
-    this.#draws += n;
+    this.skipReading(n, [], []);
   }
 
   uint32(): number {

@@ -33,6 +33,16 @@ function isTerminal(p: Pod): boolean {
 /** The first pod address of a node's range (.0 is the network, .1 the bridge gateway). */
 const FIRST_HOST = 2;
 
+/** The round-robin's next offset after `last` among `count` addresses that `isUsed` does not hold, or null. */
+function nextFreeOffset(last: number, count: number, isUsed: (offset: number) => boolean): number | null {
+  const from = last >= FIRST_HOST ? last + 1 : FIRST_HOST;
+  for (let i = 0; i < count; i++) {
+    const offset = FIRST_HOST + ((from - FIRST_HOST + i) % count);
+    if (!isUsed(offset)) return offset;
+  }
+  return null;
+}
+
 export class NodeAgent implements NodeRuntime {
   readonly ctx: ControllerContext;
   readonly nodeName: string;
@@ -188,11 +198,13 @@ export class NodeAgent implements NodeRuntime {
 
   /** host-local IPAM: the next free address of the node's pod CIDR after the last one handed out (from .2). */
   allocateIP(): string {
-    const next = this.#nextFree();
-    if (next === null) return intToIp(this.#range().net + FIRST_HOST);
-    this.#usedIPs.add(next.ip);
-    this.#lastIP = next.offset;
-    return next.ip;
+    const { net, count } = this.#range();
+    const offset = nextFreeOffset(this.#lastIP, count, (o) => this.#usedIPs.has(intToIp(net + o)));
+    if (offset === null) return intToIp(net + FIRST_HOST);
+    const ip = intToIp(net + offset);
+    this.#usedIPs.add(ip);
+    this.#lastIP = offset;
+    return ip;
   }
 
   /**
@@ -202,15 +214,11 @@ export class NodeAgent implements NodeRuntime {
   skipAllocations(n: number): void {
     const { net, count } = this.#range();
     const used = new Set([...this.#usedIPs].map((ip) => ipToInt(ip) - net));
-    let last = this.#lastIP;
     for (let i = 0; i < n; i++) {
-      const from = last >= FIRST_HOST ? last + 1 : FIRST_HOST;
-      let j = 0;
-      while (j < count && used.has(FIRST_HOST + ((from - FIRST_HOST + j) % count))) j++;
-      if (j === count) break;
-      last = FIRST_HOST + ((from - FIRST_HOST + j) % count);
+      const offset = nextFreeOffset(this.#lastIP, count, (o) => used.has(o));
+      if (offset === null) return;
+      this.#lastIP = offset;
     }
-    this.#lastIP = last;
   }
 
   #range(): { net: number; count: number } {
@@ -220,17 +228,6 @@ export class NodeAgent implements NodeRuntime {
     const size = 2 ** (32 - prefix);
     // .0 is the network, .1 the bridge gateway, and the last address is broadcast
     return { net: ipToInt(addr!) - (ipToInt(addr!) % size), count: Math.max(1, size - 3) };
-  }
-
-  #nextFree(): { offset: number; ip: string } | null {
-    const { net, count } = this.#range();
-    const from = this.#lastIP >= FIRST_HOST ? this.#lastIP + 1 : FIRST_HOST;
-    for (let i = 0; i < count; i++) {
-      const offset = FIRST_HOST + ((from - FIRST_HOST + i) % count);
-      const ip = intToIp(net + offset);
-      if (!this.#usedIPs.has(ip)) return { offset, ip };
-    }
-    return null;
   }
 
   releaseIP(ip: string): void {

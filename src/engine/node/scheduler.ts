@@ -277,8 +277,7 @@ class Scheduler {
       if (failure) verdicts.push({ failure, hasLowerPriorityPods: info.podPriorities.some((p) => p < priority) });
       else feasible.push(info);
     }
-    // Score: NodeResourcesFit LeastAllocated (weight 1) + PodTopologySpread system defaults (weight 2)
-    const spread = topologySpreadScores(spreadGroup(pod), feasible, this.#nodes.values());
+    const scores = this.#scores(pod, nonZero, feasible);
     let best: NodeInfo | null = null;
     let bestScore = -1;
     let ties = 0;
@@ -286,7 +285,7 @@ class Scheduler {
     const record = this.onChoice !== null;
     let group: TieBreak[] = [];
     feasible.forEach((info, i) => {
-      const score = leastAllocatedScore(nonZero, info) + 2 * spread[i]!;
+      const score = scores[i]!;
       // selectHost: reservoir sampling among the nodes with the highest score
       if (score > bestScore) {
         bestScore = score;
@@ -317,10 +316,15 @@ class Scheduler {
       const info = this.#nodes.get(name)!;
       if (!runFilters(pod, req, info)) feasible.push(info);
     }
-    const spread = topologySpreadScores(spreadGroup(pod), feasible, this.#nodes.values());
-    const scores = feasible.map((info, i) => leastAllocatedScore(nonZero, info) + 2 * spread[i]!);
+    const scores = this.#scores(pod, nonZero, feasible);
     const top = Math.max(...scores);
     return feasible.filter((_, i) => scores[i] === top).map((info) => info.node.metadata.name);
+  }
+
+  /** Score: NodeResourcesFit LeastAllocated (weight 1) + PodTopologySpread system defaults (weight 2). */
+  #scores(pod: Pod, nonZero: Resources, feasible: NodeInfo[]): number[] {
+    const spread = topologySpreadScores(spreadGroup(pod), feasible, this.#nodes.values());
+    return feasible.map((info, i) => leastAllocatedScore(nonZero, info) + 2 * spread[i]!);
   }
 
   /** Binds a pod; events come from its profile (default-scheduler or the coscheduling profile). */

@@ -33,7 +33,7 @@ export interface SimulationOptions {
 
 export interface RunOptions {
   /**
-   * Skip whole hours of a run that repeats itself (src/engine/sim/fast-forward): for callers that only read the
+   * Skip whole periods of a run that repeats itself (src/engine/sim/fast-forward): for callers that only read the
    * end state, not every change on the way (no outside watch).
    */
   fastForward?: boolean;

@@ -21,7 +21,7 @@ import { replayChoices, type TimedChoice } from './node-choices.ts';
 import { schedulerFor } from '../../node/scheduler.ts';
 import { kubeletFor } from '../../node/kubelet.ts';
 import { imagesSettled } from './images-settled.ts';
-import { applyTranslation, planTranslation, timestampMs, type Translation } from './translation.ts';
+import { applyTranslation, createdMs, planTranslation, type Translation } from './translation.ts';
 
 /** Periods simulated in full, at most, looking for the repeat before giving up on the jump… */
 const MAX_SEARCH_PERIODS = 24;
@@ -151,7 +151,7 @@ function tryJump(sim: Simulation, samples: readonly Sample[], choices: readonly 
   const n = samples.length;
   if (n < 3) return null;
   const [a, b, c] = [samples[n - 3]!, samples[n - 2]!, samples[n - 1]!];
-  if (!c.fingerprint || a.fingerprint !== b.fingerprint || b.fingerprint !== c.fingerprint) return null;
+  if (a.fingerprint !== b.fingerprint || b.fingerprint !== c.fingerprint) return null;
   const rvBy = c.rv - b.rv;
   const drawsBy = c.draws - b.draws;
   if (rvBy !== b.rv - a.rv || drawsBy !== b.draws - a.draws || c.tasks - b.tasks !== b.tasks - a.tasks) return null;
@@ -183,7 +183,7 @@ function tryJump(sim: Simulation, samples: readonly Sample[], choices: readonly 
 function memoryMs(sim: Simulation, sinceMs: number): number {
   let oldest = sim.now();
   for (const o of sim.api.storedObjects()) {
-    const created = timestampMs(o.metadata.creationTimestamp ?? '');
+    const created = createdMs(o);
     if (created !== null && created >= sinceMs && created < oldest) oldest = created;
   }
   return sim.now() - oldest;

@@ -7,7 +7,7 @@
 // label and time to run. Two equal fingerprints one period apart, with equal numbers of writes, random draws
 // and tasks in the periods before, are what lets the fast-forward skip periods.
 import type { KubeObject } from '../../api/objects.ts';
-import { resourceVersionOf, timestampMs } from './translation.ts';
+import { createdMs, resourceVersionOf, timestampMs } from './translation.ts';
 
 /**
  * Who is who among what the recent part created, recorded while the fast-forward looks for a repeat (events and
@@ -33,18 +33,18 @@ export class RecentIdentities {
 
   observe(o: KubeObject): void {
     const meta = o.metadata;
-    const createdMs = timestampMs(meta.creationTimestamp ?? '');
-    if (createdMs === null || createdMs < this.#sinceMs) return;
+    const created = createdMs(o);
+    if (created === null || created < this.#sinceMs) return;
     if (o.kind === 'Pod') {
       const status = (o as { status?: { podIP?: string; podIPs?: { ip?: string }[] } }).status;
       if (status?.podIP) this.#podIPs.add(status.podIP);
       for (const p of status?.podIPs ?? []) if (p.ip) this.#podIPs.add(p.ip);
     }
     if (this.#names.has(meta.name)) return;
-    const group = `${o.kind}@${createdMs}`;
+    const group = `${o.kind}@${created}`;
     const rank = (this.#ranks.get(group) ?? 0) + 1;
     this.#ranks.set(group, rank);
-    this.#names.set(meta.name, { kind: o.kind, createdMs, rank });
+    this.#names.set(meta.name, { kind: o.kind, createdMs: created, rank });
   }
 
   /** The role of an identity, relative to now; undefined when `s` is not one. */

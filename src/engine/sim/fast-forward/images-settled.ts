@@ -10,7 +10,7 @@ import { kubeletFor } from '../../node/kubelet.ts';
 import { runtimeImageName } from '../../node/images.ts';
 import { schedulerFor } from '../../node/scheduler.ts';
 import type { Simulation } from '../simulation.ts';
-import { timestampMs } from './translation.ts';
+import { createdMs } from './translation.ts';
 
 export function imagesSettled(sim: Simulation, sinceMs: number): boolean {
   const kubelets = kubeletFor(sim.api);
@@ -30,6 +30,6 @@ export function imagesSettled(sim: Simulation, sinceMs: number): boolean {
 }
 
 function isRecent(o: KubeObject, sinceMs: number): boolean {
-  const created = timestampMs(o.metadata.creationTimestamp ?? '');
+  const created = createdMs(o);
   return created !== null && created >= sinceMs;
 }

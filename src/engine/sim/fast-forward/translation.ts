@@ -46,6 +46,11 @@ export function shiftTimestamp(s: string, byMs: number): string {
   return `${new Date(wallMs(m) + byMs).toISOString().slice(0, 19)}${m[7] ?? ''}${m[8]}`;
 }
 
+/** When an object was created (ms), or null. */
+export function createdMs(o: { metadata: { creationTimestamp?: string } }): number | null {
+  return timestampMs(o.metadata.creationTimestamp ?? '');
+}
+
 /** A resourceVersion as stored (decimal digits), or null. */
 export function resourceVersionOf(key: string, value: string): number | null {
   if (key !== 'resourceVersion' || !/^\d{1,15}$/.test(value)) return null;
